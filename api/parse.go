@@ -1,0 +1,442 @@
+package api
+
+import (
+	"bytes"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+)
+
+// Parse reads a response body of the request q into a table.
+//
+// An "ERROR <code> :: <MESSAGE>" body is returned as an *APIError, except
+// ERROR 50 :: NOTHING FOUND, which is an empty table with NothingFound set.
+// An empty body or an HTML page is a *TransportError.
+//
+// Columns are mapped by header name, never by position. Rows are ';'
+// separated, CRLF or LF, with or without a final newline and a UTF-8 BOM;
+// quoted bodies (export_escape=1) are recognised by their header. A row that
+// a ';' inside a value split into too many fields is repaired when the
+// column kinds allow exactly one reading, and flagged otherwise; an odd row
+// never sinks the page.
+func Parse(body []byte, q Request) (*Table, error) {
+	if ae, ok := ParseErrorBody(body); ok {
+		if ae.Code == CodeNothingFound {
+			t := NewTable(columnsFor(q, q.ColumnsOrDefault()))
+			t.NothingFound = true
+			return t, nil
+		}
+		return nil, ae
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\uFEFF")), " \t\r\n")
+	if len(trimmed) == 0 {
+		return nil, &TransportError{Msg: "empty response body"}
+	}
+	if trimmed[0] == '<' {
+		return nil, &TransportError{Msg: "the server sent an HTML page instead of report data"}
+	}
+	return parseCSV(string(body), func(codes []string) []Column { return columnsFor(q, codes) })
+}
+
+// columnsFor gives the catalogue metadata of header codes. For the matrix,
+// a code equal to a target is that target's backlinks column. Unknown codes
+// are kept as text so that nothing the API sends is lost.
+func columnsFor(q Request, codes []string) []Column {
+	out := make([]Column, 0, len(codes))
+	for _, code := range codes {
+		if q.Report != nil && q.Report.PerTarget != "" && code == q.Report.PerTarget {
+			// Asked as backlinks_num: expands to one column per target.
+			for i, t := range q.Targets {
+				out = append(out, targetColumn(t.Value, i))
+			}
+			continue
+		}
+		out = append(out, columnFor(q, code))
+	}
+	return out
+}
+
+func columnFor(q Request, code string) Column {
+	if q.Report != nil {
+		if q.Report.PerTarget != "" {
+			for i, t := range q.Targets {
+				if t.Value == code {
+					return targetColumn(code, i)
+				}
+			}
+		}
+		if c, ok := q.Report.Column(code); ok {
+			return c
+		}
+	}
+	return Column{Code: code, Title: code, Kind: KindText}
+}
+
+func targetColumn(target string, i int) Column {
+	return Column{Code: target, Title: target, Kind: KindInt, Desc: "Backlinks to " + target, TargetIndex: i, PerTarget: true}
+}
+
+func parseCSV(s string, meta func([]string) []Column) (*Table, error) {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	s = strings.TrimLeft(s, "\r\n")
+	if strings.HasPrefix(s, `"`) {
+		return parseQuoted(s, meta)
+	}
+	line, rest := nextLine(s)
+	codes := strings.Split(line, ";")
+	for i := range codes {
+		codes[i] = strings.TrimSpace(codes[i])
+	}
+	t := NewTable(meta(codes))
+	t.grow(strings.Count(rest, "\n") + 1)
+	kinds := kindsOf(t.Columns)
+	fields := make([]string, 0, len(codes)+4)
+	lineNo := 1
+	for len(rest) > 0 {
+		line, rest = nextLine(rest)
+		lineNo++
+		if line == "" {
+			continue
+		}
+		fields = splitSemi(fields[:0], line)
+		t.addRow(fields, kinds, lineNo)
+	}
+	return t, nil
+}
+
+// nextLine cuts the first line off s, dropping its "\n" or "\r\n".
+func nextLine(s string) (line, rest string) {
+	i := strings.IndexByte(s, '\n')
+	if i < 0 {
+		line, rest = s, ""
+	} else {
+		line, rest = s[:i], s[i+1:]
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, rest
+}
+
+func splitSemi(dst []string, line string) []string {
+	for {
+		i := strings.IndexByte(line, ';')
+		if i < 0 {
+			return append(dst, line)
+		}
+		dst = append(dst, line[:i])
+		line = line[i+1:]
+	}
+}
+
+func kindsOf(cols []Column) []Kind {
+	k := make([]Kind, len(cols))
+	for i, c := range cols {
+		k[i] = c.Kind
+	}
+	return k
+}
+
+// addRow stores one row of fields, repairing or flagging a field count that
+// does not match the header.
+func (t *Table) addRow(fields []string, kinds []Kind, lineNo int) {
+	row := t.n
+	var issue *RowIssue
+	switch {
+	case len(fields) > len(kinds):
+		fixed, ok, ambiguous := repairSplit(fields, kinds)
+		switch {
+		case ok && !ambiguous:
+			issue = &RowIssue{Row: row, Line: lineNo, Repaired: true,
+				Msg: fmt.Sprintf("a ';' inside a value split the line into %d fields; rejoined", len(fields))}
+		case ok:
+			issue = &RowIssue{Row: row, Line: lineNo,
+				Msg: fmt.Sprintf("line has %d fields for %d columns and more than one reading; values may be shifted", len(fields), len(kinds))}
+		default:
+			issue = &RowIssue{Row: row, Line: lineNo,
+				Msg: fmt.Sprintf("line has %d fields for %d columns and no consistent reading; extra text joined into the last column", len(fields), len(kinds))}
+			fixed = append(fields[:len(kinds)-1:len(kinds)-1], strings.Join(fields[len(kinds)-1:], ";"))
+		}
+		fields = fixed
+	case len(fields) < len(kinds):
+		issue = &RowIssue{Row: row, Line: lineNo,
+			Msg: fmt.Sprintf("line has %d fields for %d columns; missing values left empty", len(fields), len(kinds))}
+		for len(fields) < len(kinds) {
+			fields = append(fields, "")
+		}
+	}
+	for i, k := range kinds {
+		c := &t.cols[i]
+		f := fields[i]
+		switch k {
+		case KindInt, KindTime:
+			v, ok := parseInt(f)
+			if !ok && issue == nil {
+				issue = &RowIssue{Row: row, Line: lineNo, Msg: fmt.Sprintf("%s: %q is not a number", t.Columns[i].Code, clip(f))}
+			}
+			c.num = append(c.num, v)
+		case KindBool:
+			v, ok := parseBool(f)
+			if !ok && issue == nil {
+				issue = &RowIssue{Row: row, Line: lineNo, Msg: fmt.Sprintf("%s: %q is not true or false", t.Columns[i].Code, clip(f))}
+			}
+			c.num = append(c.num, v)
+		case KindFloat:
+			v, err := strconv.ParseFloat(f, 64)
+			if err != nil && f != "" && issue == nil {
+				issue = &RowIssue{Row: row, Line: lineNo, Msg: fmt.Sprintf("%s: %q is not a number", t.Columns[i].Code, clip(f))}
+			}
+			c.flt = append(c.flt, v)
+		}
+		c.text = append(c.text, SanitizeText(f))
+	}
+	t.n++
+	if issue != nil {
+		t.flag(*issue)
+	}
+}
+
+func clip(s string) string {
+	s = SanitizeText(s)
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// parseInt reads an optionally signed decimal integer; "" is 0 and valid.
+func parseInt(s string) (int64, bool) {
+	if s == "" {
+		return 0, true
+	}
+	neg := false
+	i := 0
+	if s[0] == '-' {
+		neg, i = true, 1
+		if len(s) == 1 {
+			return 0, false
+		}
+	}
+	if len(s)-i > 18 {
+		v, err := strconv.ParseInt(s, 10, 64)
+		return v, err == nil
+	}
+	var v int64
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+func parseBool(s string) (int64, bool) {
+	switch s {
+	case "true", "1", "True", "TRUE":
+		return 1, true
+	case "false", "0", "False", "FALSE", "":
+		return 0, true
+	}
+	return 0, false
+}
+
+// validFor reports whether a value can belong to a column of kind k. It is
+// what makes a split row readable: numbers, booleans, times, IPs and country
+// codes cannot hold text, and a URL starts with a scheme.
+func validFor(k Kind, v string) bool {
+	if v == "" {
+		return true
+	}
+	switch k {
+	case KindInt, KindTime:
+		_, ok := parseInt(v)
+		return ok
+	case KindFloat:
+		_, err := strconv.ParseFloat(v, 64)
+		return err == nil
+	case KindBool:
+		_, ok := parseBool(v)
+		return ok
+	case KindURL:
+		return hasScheme(v)
+	case KindDomain:
+		return !strings.ContainsAny(v, " ;/")
+	case KindIP:
+		return net.ParseIP(v) != nil
+	case KindCountryCode:
+		return len(v) == 2
+	}
+	return true
+}
+
+func hasScheme(v string) bool {
+	i := strings.Index(v, "://")
+	if i <= 0 || i > 10 {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		c := v[j]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 0 && (c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	return true
+}
+
+// repairSplit finds the readings of a row with too many fields: each
+// free-text column takes one or more consecutive fields (rejoined with ';'),
+// every other column exactly one, and every value must be valid for its
+// kind. It returns the first reading, whether there is one, and whether there
+// is more than one.
+func repairSplit(fields []string, kinds []Kind) (out []string, ok, ambiguous bool) {
+	nf, nc := len(fields), len(kinds)
+	// ways[i][j]: readings of columns i.. from fields j.., capped at 2.
+	ways := make([][]int8, nc+1)
+	for i := range ways {
+		ways[i] = make([]int8, nf+1)
+	}
+	ways[nc][nf] = 1
+	for i := nc - 1; i >= 0; i-- {
+		for j := nf - 1; j >= 0; j-- {
+			var w int8
+			maxSpan := 1
+			if kinds[i].FreeText() {
+				maxSpan = nf - j - (nc - i - 1)
+			}
+			for span := 1; span <= maxSpan && j+span <= nf; span++ {
+				if ways[i+1][j+span] == 0 {
+					continue
+				}
+				if !validFor(kinds[i], strings.Join(fields[j:j+span], ";")) {
+					continue
+				}
+				w += ways[i+1][j+span]
+				if w >= 2 {
+					w = 2
+					break
+				}
+			}
+			ways[i][j] = w
+		}
+	}
+	if ways[0][0] == 0 {
+		return nil, false, false
+	}
+	out = make([]string, 0, nc)
+	j := 0
+	for i := 0; i < nc; i++ {
+		maxSpan := 1
+		if kinds[i].FreeText() {
+			maxSpan = nf - j - (nc - i - 1)
+		}
+		for span := 1; span <= maxSpan; span++ {
+			v := strings.Join(fields[j:j+span], ";")
+			if ways[i+1][j+span] > 0 && validFor(kinds[i], v) {
+				out = append(out, v)
+				j += span
+				break
+			}
+		}
+	}
+	return out, true, ways[0][0] > 1
+}
+
+// parseQuoted reads an export_escape=1 body: every field in double quotes,
+// ';' between them. A '"' ends a field only before ';' or the end of the
+// line; a doubled '""' is one quote (RFC 4180), and a lone '"' inside a value
+// is kept as it is. A quoted value may span lines.
+func parseQuoted(s string, meta func([]string) []Column) (*Table, error) {
+	pos := 0
+	lineNo := 1
+	header, pos, _ := readQuotedRecord(s, pos, &lineNo)
+	for i := range header {
+		header[i] = strings.TrimSpace(header[i])
+	}
+	t := NewTable(meta(header))
+	kinds := kindsOf(t.Columns)
+	t.grow(strings.Count(s[pos:], "\n") + 1)
+	for pos < len(s) {
+		start := lineNo
+		rec, next, empty := readQuotedRecord(s, pos, &lineNo)
+		pos = next
+		if empty {
+			continue
+		}
+		t.addRow(rec, kinds, start)
+	}
+	return t, nil
+}
+
+// readQuotedRecord reads one record starting at pos; it returns the fields,
+// the position after the record's line end, and whether the line was empty.
+func readQuotedRecord(s string, pos int, lineNo *int) ([]string, int, bool) {
+	var fields []string
+	var b strings.Builder
+	i := pos
+	if i < len(s) && (s[i] == '\n' || s[i] == '\r') {
+		for i < len(s) && s[i] == '\r' {
+			i++
+		}
+		if i < len(s) && s[i] == '\n' {
+			i++
+		}
+		*lineNo++
+		return nil, i, true
+	}
+	for {
+		// Start of a field.
+		b.Reset()
+		if i < len(s) && s[i] == '"' {
+			i++
+			for i < len(s) {
+				c := s[i]
+				if c == '"' {
+					if i+1 >= len(s) || s[i+1] == ';' || s[i+1] == '\n' || s[i+1] == '\r' {
+						i++ // closing quote
+						break
+					}
+					if s[i+1] == '"' {
+						b.WriteByte('"')
+						i += 2
+						continue
+					}
+				}
+				if c == '\n' {
+					*lineNo++
+				}
+				b.WriteByte(c)
+				i++
+			}
+			// Anything between the closing quote and the separator is kept.
+			for i < len(s) && s[i] != ';' && s[i] != '\n' && s[i] != '\r' {
+				b.WriteByte(s[i])
+				i++
+			}
+		} else {
+			for i < len(s) && s[i] != ';' && s[i] != '\n' && s[i] != '\r' {
+				b.WriteByte(s[i])
+				i++
+			}
+		}
+		fields = append(fields, b.String())
+		if i < len(s) && s[i] == ';' {
+			i++
+			continue
+		}
+		// End of line or of input.
+		for i < len(s) && s[i] == '\r' {
+			i++
+		}
+		if i < len(s) && s[i] == '\n' {
+			i++
+		}
+		*lineNo++
+		return fields, i, false
+	}
+}
