@@ -411,8 +411,8 @@ var reports = []*Report{
 	},
 	{
 		Type: "backlinks_comparison", Title: "Compare",
-		Desc:        "Backlink profiles side by side (up to 200 targets)",
-		Multi:       true, TargetTypes: allTargetTypes, Price: Price{PerLine, 40}, MaxTargets: 200,
+		Desc:  "Backlink profiles side by side (up to 200 targets)",
+		Multi: true, TargetTypes: allTargetTypes, Price: Price{PerLine, 40}, MaxTargets: 200,
 		Columns: []Column{
 			col("target", "Target", KindDomain, true, "The compared target"),
 			col("target_type", "Type", KindText, true, "Its target type"),
@@ -430,8 +430,8 @@ var reports = []*Report{
 	},
 	{
 		Type: "backlinks_matrix", Title: "Link gap",
-		Desc:        "Referring domains shared by the targets (one column per target)",
-		Multi:       true, TargetTypes: allTargetTypes, Price: Price{PerLine, 40}, Paged: true, MaxLines: 100000,
+		Desc:  "Referring domains shared by the targets (one column per target)",
+		Multi: true, TargetTypes: allTargetTypes, Price: Price{PerLine, 40}, Paged: true, MaxLines: 100000,
 		MaxTargets: 5, PerTarget: "backlinks_num",
 		Columns: []Column{
 			col("domain", "Domain", KindDomain, true, "Referring domain"),
