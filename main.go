@@ -1,0 +1,34 @@
+// Command linkdive is a terminal explorer for the Semrush Backlinks API.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches the sub-commands; everything else opens the explorer.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "help", "-h", "--help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
+	fmt.Fprint(stderr, usage)
+	return 2
+}
+
+const usage = `linkdive: a terminal explorer for the Semrush Backlinks API
+
+Usage:
+  linkdive [TARGET] [flags]        open the explorer
+  linkdive get REPORT TARGET...    run one request and print it
+  linkdive balance                 print the API units balance
+  linkdive sandbox [flags]         run the offline Semrush-compatible server
+`
