@@ -1,0 +1,370 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Default endpoints of the real API.
+const (
+	DefaultBaseURL    = "https://api.semrush.com/analytics/v1/"
+	DefaultBalanceURL = "https://www.semrush.com/users/countapiunits.html"
+)
+
+// Version is the linkdive version sent in the User-Agent.
+var Version = "0.1.0"
+
+// Config configures a Client. The zero value of every field but Key has a
+// sensible default.
+type Config struct {
+	Key        string // the v3 API key; travels only in the query string
+	BaseURL    string // reports endpoint (DefaultBaseURL)
+	BalanceURL string // units-balance endpoint (DefaultBalanceURL)
+	HTTP       *http.Client
+	Timeout    time.Duration // per attempt (default 60s)
+	MaxRetries int           // retries of a temporary failure (default 3; <0: none)
+	// BackoffBase is the first retry delay (default 500ms); each retry
+	// doubles it, with full jitter.
+	BackoffBase time.Duration
+	// RatePerSecond and MaxInFlight are the API's documented limits
+	// (default 10 and 10).
+	RatePerSecond int
+	MaxInFlight   int
+	UserAgent     string
+	Ledger        *Ledger // session ledger (a new one if nil)
+	// Sleep waits between retries; tests replace it. Default: a timer
+	// that honours the context.
+	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Client runs requests against the API (or anything that speaks its
+// protocol, such as the sandbox). It is safe for concurrent use.
+type Client struct {
+	cfg     Config
+	http    *http.Client
+	ledger  *Ledger
+	limiter *limiter
+}
+
+// NewClient returns a client for cfg.
+func NewClient(cfg Config) *Client {
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = DefaultBaseURL
+	}
+	if cfg.BalanceURL == "" {
+		cfg.BalanceURL = DefaultBalanceURL
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 60 * time.Second
+	}
+	if cfg.MaxRetries == 0 {
+		cfg.MaxRetries = 3
+	} else if cfg.MaxRetries < 0 {
+		cfg.MaxRetries = 0
+	}
+	if cfg.BackoffBase <= 0 {
+		cfg.BackoffBase = 500 * time.Millisecond
+	}
+	if cfg.RatePerSecond <= 0 {
+		cfg.RatePerSecond = 10
+	}
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = 10
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "linkdive/" + Version + " (+https://github.com/linkdive/linkdive)"
+	}
+	if cfg.Ledger == nil {
+		cfg.Ledger = NewLedger()
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = sleepCtx
+	}
+	hc := cfg.HTTP
+	if hc == nil {
+		hc = &http.Client{}
+	}
+	return &Client{cfg: cfg, http: hc, ledger: cfg.Ledger, limiter: newLimiter(cfg.RatePerSecond, cfg.MaxInFlight)}
+}
+
+// Ledger returns the session ledger the client records spends in.
+func (c *Client) Ledger() *Ledger { return c.ledger }
+
+// BaseURL returns the reports endpoint (it holds no key).
+func (c *Client) BaseURL() string { return c.cfg.BaseURL }
+
+// HasKey reports whether a key is configured.
+func (c *Client) HasKey() bool { return c.cfg.Key != "" }
+
+// Redact removes the client's key from s.
+func (c *Client) Redact(s string) string { return Redact(s, c.cfg.Key) }
+
+// DisplayURL is the request's URL with the key redacted, for showing.
+func (c *Client) DisplayURL(q Request) string {
+	return q.URL(c.cfg.BaseURL, Redacted)
+}
+
+// Result is a parsed response and what it cost.
+type Result struct {
+	Request Request
+	Table   *Table
+	Units   int64 // units this response cost
+	// BalanceShort: a per-line page came back shorter than asked because
+	// the balance ran out, not because the list ended.
+	BalanceShort bool
+	Bytes        int
+	Duration     time.Duration
+	Attempts     int
+	FetchedAt    time.Time
+}
+
+// Fetch validates q, sends it (with retries where safe), parses the response
+// and records its cost in the ledger. A request that fails validation is
+// never sent.
+func (c *Client) Fetch(ctx context.Context, q Request) (*Result, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	body, attempts, err := c.do(ctx, q.URL(c.cfg.BaseURL, c.cfg.Key))
+	if err != nil {
+		return nil, err
+	}
+	tbl, err := Parse(body, q)
+	if err != nil {
+		return nil, c.redactErr(err)
+	}
+	res := &Result{Request: q, Table: tbl, Bytes: len(body), Duration: time.Since(start), Attempts: attempts, FetchedAt: time.Now()}
+	if !tbl.NothingFound {
+		res.Units = q.ActualCost(tbl.Len())
+	}
+	if res.Units > 0 {
+		c.ledger.Add(Spend{Time: res.FetchedAt, Report: q.Report.Type, Targets: targetValues(q.Targets),
+			Filter: q.Filter.String(), Offset: q.Offset, Lines: tbl.Len(), Units: res.Units})
+	}
+	if q.Report.Price.Per == PerLine && q.Report.Paged && !tbl.NothingFound && tbl.Len() < q.Count {
+		// A short page: the end of the list, or the balance ran out. The
+		// balance endpoint is free; ask it.
+		if bal, err := c.Balance(ctx); err == nil && bal < q.Report.Price.Units {
+			res.BalanceShort = true
+		}
+	}
+	return res, nil
+}
+
+func targetValues(ts []Target) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Value
+	}
+	return out
+}
+
+// Balance reads the units balance (free). The body is a number that may
+// carry thousands separators ("1,000").
+func (c *Client) Balance(ctx context.Context) (int64, error) {
+	u := c.cfg.BalanceURL
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	body, _, err := c.do(ctx, u+sep+"key="+url.QueryEscape(c.cfg.Key))
+	if err != nil {
+		return 0, err
+	}
+	n, err := ParseBalance(body)
+	if err != nil {
+		return 0, err
+	}
+	c.ledger.SetBalance(n)
+	return n, nil
+}
+
+// ParseBalance reads the body of the balance endpoint.
+func ParseBalance(body []byte) (int64, error) {
+	if ae, ok := ParseErrorBody(body); ok {
+		return 0, ae
+	}
+	s := strings.TrimSpace(strings.TrimPrefix(string(body), "\uFEFF"))
+	s = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "_", "").Replace(s)
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, &TransportError{Msg: fmt.Sprintf("balance endpoint sent %q, not a number", clip(string(body)))}
+	}
+	return n, nil
+}
+
+// do GETs u, retrying temporary failures with exponential backoff and
+// jitter. It returns the body of a successful response (which may still be
+// an ERROR line that is not worth retrying).
+func (c *Client) do(ctx context.Context, u string) ([]byte, int, error) {
+	var lastErr error
+	for attempt := 0; ; attempt++ {
+		body, err := c.once(ctx, u)
+		if err == nil {
+			return body, attempt + 1, nil
+		}
+		lastErr = err
+		if ctx.Err() != nil || !temporary(err) || attempt >= c.cfg.MaxRetries {
+			return nil, attempt + 1, lastErr
+		}
+		d := c.cfg.BackoffBase << attempt
+		d = d/2 + time.Duration(rand.Int64N(int64(d/2)+1)) // jitter in [d/2, d]
+		if serr := c.cfg.Sleep(ctx, d); serr != nil {
+			return nil, attempt + 1, lastErr
+		}
+	}
+}
+
+func temporary(err error) bool {
+	var ae *APIError
+	if errors.As(err, &ae) {
+		return ae.Temporary()
+	}
+	var te *TransportError
+	if errors.As(err, &te) {
+		return te.Temporary()
+	}
+	return false
+}
+
+func (c *Client) once(ctx context.Context, u string) ([]byte, error) {
+	if err := c.limiter.acquire(ctx); err != nil {
+		return nil, &TransportError{Msg: "cancelled", Err: c.redactErr(err)}
+	}
+	defer c.limiter.release()
+	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, &TransportError{Msg: "bad URL", Err: c.redactErr(err)}
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	req.Header.Set("Accept", "text/csv, text/plain;q=0.9, */*;q=0.1")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		msg := "request failed"
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			msg = fmt.Sprintf("no answer within %s", c.cfg.Timeout)
+		} else if ctx.Err() != nil {
+			msg = "cancelled"
+		}
+		return nil, &TransportError{Msg: msg, Err: c.redactErr(err)}
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, &TransportError{Status: resp.StatusCode, Msg: "reading the response failed", Err: c.redactErr(err)}
+	}
+	if ae, ok := ParseErrorBody(body); ok {
+		ae.Status = resp.StatusCode
+		if ae.Code == CodeNothingFound {
+			return body, nil
+		}
+		return nil, ae
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, &TransportError{Status: resp.StatusCode, Msg: describeBody(body)}
+	}
+	return body, nil
+}
+
+func describeBody(body []byte) string {
+	s := strings.TrimSpace(string(firstBytes(body, 200)))
+	switch {
+	case s == "":
+		return "empty response"
+	case strings.HasPrefix(s, "<"):
+		return "the server sent an HTML page"
+	}
+	return "unexpected response: " + clip(s)
+}
+
+// redactErr rewrites an error's text without the key. Errors from net/http
+// quote the whole URL, key included.
+func (c *Client) redactErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return &redactedError{msg: Redact(ue.Op+" "+ue.URL+": "+ue.Err.Error(), c.cfg.Key), cause: ue.Err}
+	}
+	msg := err.Error()
+	if red := Redact(msg, c.cfg.Key); red != msg {
+		return &redactedError{msg: red}
+	}
+	return err
+}
+
+// redactedError carries a redacted message. It unwraps to the cause (never
+// a *url.Error, whose text holds the key) so that errors.Is still sees
+// context.DeadlineExceeded and friends.
+type redactedError struct {
+	msg   string
+	cause error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.cause }
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// limiter enforces at most `rate` request starts in any one second and at
+// most `inflight` requests at once.
+type limiter struct {
+	slots chan struct{}
+	times chan time.Time // start times of the last `rate` requests
+}
+
+func newLimiter(rate, inflight int) *limiter {
+	l := &limiter{slots: make(chan struct{}, inflight), times: make(chan time.Time, rate)}
+	for i := 0; i < rate; i++ {
+		l.times <- time.Time{}
+	}
+	return l
+}
+
+func (l *limiter) acquire(ctx context.Context) error {
+	select {
+	case l.slots <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	// The oldest of the last `rate` starts must be a second ago.
+	var oldest time.Time
+	select {
+	case oldest = <-l.times:
+	case <-ctx.Done():
+		<-l.slots
+		return ctx.Err()
+	}
+	if wait := time.Until(oldest.Add(time.Second)); wait > 0 {
+		if err := sleepCtx(ctx, wait); err != nil {
+			l.times <- oldest
+			<-l.slots
+			return err
+		}
+	}
+	l.times <- time.Now()
+	return nil
+}
+
+func (l *limiter) release() { <-l.slots }
