@@ -15,6 +15,10 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
+		case "get":
+			return cmdGet(args[1:], stdout, stderr)
+		case "balance":
+			return cmdBalance(args[1:], stdout, stderr)
 		case "help", "-h", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+
+	"linkdive/api"
+)
+
+// connOpts are the flags every command that talks to the API shares.
+type connOpts struct {
+	apiURL string
+	demo   bool
+	getenv func(string) string
+}
+
+func (o *connOpts) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.apiURL, "api-url", "", "reports endpoint (default: $LINKDIVE_API_URL or "+api.DefaultBaseURL+")")
+	fs.BoolVar(&o.demo, "demo", false, "use the built-in sandbox with synthetic demo data")
+}
+
+// conn is a ready client and what it talks to.
+type conn struct {
+	client *api.Client
+	demo   bool
+	where  string // endpoint shown to the user (no key)
+}
+
+func (o *connOpts) env(k string) string {
+	if o.getenv != nil {
+		return o.getenv(k)
+	}
+	return os.Getenv(k)
+}
+
+// connect builds the API client: the real API (or LINKDIVE_API_URL) with
+// the key from SEMRUSH_API_KEY.
+func (o *connOpts) connect(stderr io.Writer) (*conn, error) {
+	key := strings.TrimSpace(o.env("SEMRUSH_API_KEY"))
+	base := o.apiURL
+	if base == "" {
+		base = o.env("LINKDIVE_API_URL")
+	}
+	if o.demo || key == "" {
+		return nil, errors.New("no API key: set SEMRUSH_API_KEY")
+	}
+	cfg := api.Config{Key: key}
+	if base != "" {
+		bal, err := balanceURLFor(base)
+		if err != nil {
+			return nil, err
+		}
+		cfg.BaseURL, cfg.BalanceURL = base, bal
+	}
+	c := api.NewClient(cfg)
+	return &conn{client: c, where: c.BaseURL()}, nil
+}
+
+// balanceURLFor derives the units-balance endpoint of a non-default API
+// base: the same scheme and host, path /users/countapiunits.html.
+func balanceURLFor(base string) (string, error) {
+	u, err := url.Parse(base)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return "", fmt.Errorf("--api-url %q is not an absolute URL", api.Redact(base, ""))
+	}
+	if u.Query().Has("key") {
+		return "", errors.New("--api-url must not carry the key; set SEMRUSH_API_KEY")
+	}
+	return u.Scheme + "://" + u.Host + "/users/countapiunits.html", nil
+}
