@@ -69,6 +69,32 @@ func TestRebuildDocumentedRequests(t *testing.T) {
 			if got != want {
 				t.Errorf("URL mismatch\n got %s\nwant %s", got, want)
 			}
+			compareParams(t, decodeQuery(t, got), decodeQuery(t, want))
+			// The documented URL read back into a typed request encodes
+			// to itself: nothing is lost either way.
+			back := requestFromURL(t, want)
+			if err := back.Validate(); err != nil {
+				t.Fatalf("request read from the documented URL does not validate: %v", err)
+			}
+			if again := back.URL("https://api.semrush.com/analytics/v1/", "YOUR_API_KEY"); again != want {
+				t.Errorf("URL -> Request -> URL changed it\n got %s\nwant %s", again, want)
+			}
 		})
+	}
+}
+
+// compareParams compares decoded parameters one by one, so that an order
+// change or a wrong value names the parameter that differs.
+func compareParams(t *testing.T, got, want []queryParam) {
+	t.Helper()
+	for i := 0; i < len(got) || i < len(want); i++ {
+		switch {
+		case i >= len(got):
+			t.Errorf("parameter %d: missing, want %s=%q", i+1, want[i].Name, want[i].Value)
+		case i >= len(want):
+			t.Errorf("parameter %d: unexpected %s=%q", i+1, got[i].Name, got[i].Value)
+		case got[i] != want[i]:
+			t.Errorf("parameter %d: got %s=%q, want %s=%q", i+1, got[i].Name, got[i].Value, want[i].Name, want[i].Value)
+		}
 	}
 }
