@@ -36,6 +36,10 @@ func Parse(body []byte, q Request) (*Table, error) {
 	if trimmed[0] == '<' {
 		return nil, &TransportError{Msg: "the server sent an HTML page instead of report data"}
 	}
+	if first, _ := nextLine(string(firstBytes(trimmed, 4096))); strings.HasPrefix(first, "ERROR") && !strings.Contains(first, ";") {
+		// An error line of an unknown shape is still an error, not a header.
+		return nil, &TransportError{Msg: fmt.Sprintf("the server sent an error the client cannot read: %q", clip(first))}
+	}
 	return parseCSV(string(body), func(codes []string) []Column { return columnsFor(q, codes) })
 }
 
