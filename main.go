@@ -24,8 +24,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 	}
-	fmt.Fprint(stderr, usage)
-	return 2
+	return cmdExplore(args, stdout, stderr)
 }
 
 const usage = `linkdive: a terminal explorer for the Semrush Backlinks API

@@ -29,6 +29,13 @@ type conn struct {
 	client *api.Client
 	demo   bool
 	where  string // endpoint shown to the user (no key)
+	stop   func() // releases what connect started (the in-process sandbox)
+}
+
+func (c *conn) close() {
+	if c.stop != nil {
+		c.stop()
+	}
 }
 
 func (o *connOpts) env(k string) string {

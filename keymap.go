@@ -1,0 +1,84 @@
+package main
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"linkdive/ui"
+	"linkdive/ui/form"
+)
+
+// keyMap is every key binding of the explorer, in one place: the explorer
+// reacts to these and its help screen (?) is generated from them.
+// overrides maps a binding name (as in the config file's [keys] table, e.g.
+// "copy") to the keys that replace its defaults.
+func keyMap(overrides map[string][]string) ui.KeyMap {
+	b := func(name, help string, keys ...string) key.Binding {
+		if o, ok := overrides[name]; ok && len(o) > 0 {
+			keys = o
+		}
+		label := keys[0]
+		if len(keys) > 1 && len(label) > 1 && len(keys[1]) == 1 {
+			label = keys[1] + "/" + keys[0]
+		}
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, help))
+	}
+	return ui.KeyMap{
+		Up:       b("up", "up", "up", "k"),
+		Down:     b("down", "down", "down", "j"),
+		PageUp:   b("page_up", "page up", "pgup", "ctrl+b"),
+		PageDown: b("page_down", "page down", "pgdown", "ctrl+f"),
+		Top:      b("top", "first row", "g", "home"),
+		Bottom:   b("bottom", "last loaded row", "G", "end"),
+		Left:     b("left", "scroll columns left", "left", "h"),
+		Right:    b("right", "scroll columns right", "right", "l"),
+
+		NextTab:   b("next_tab", "next tab", "tab"),
+		PrevTab:   b("prev_tab", "previous tab", "shift+tab"),
+		TabNumber: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to tab")),
+
+		Enter:      b("enter", "drill down / details", "enter"),
+		Back:       b("back", "back", "esc"),
+		Detail:     b("detail", "detail pane", "d"),
+		DetailUp:   b("detail_up", "scroll details up", "ctrl+u"),
+		DetailDown: b("detail_down", "scroll details down", "ctrl+d"),
+		Sort:       b("sort", "sort (server)", "s"),
+		Filter:     b("filter", "filter (server)", "f"),
+		Search:     b("search", "search loaded rows", "/"),
+		NextMatch:  b("next_match", "next match", "n"),
+		PrevMatch:  b("prev_match", "previous match", "N"),
+		Columns:    b("columns", "choose columns", "c"),
+		Copy:       b("copy", "copy URL/domain", "y"),
+		CopyRow:    b("copy_row", "copy row", "Y"),
+		Open:       b("open", "open in browser", "o"),
+		Target:     b("target", "switch target", "t"),
+		Refresh:    b("refresh", "refresh (costs units)", "r"),
+		Export:     b("export", "export loaded rows", "e"),
+		AddCompare: b("add_compare", "add to Compare", "a"),
+		AddLinkGap: b("add_linkgap", "add to Link gap", "A"),
+		Help:       b("help", "help", "?"),
+		Quit:       b("quit", "quit", "q"),
+
+		Submit: b("submit", "ok", "enter"),
+		Cancel: b("cancel", "cancel", "esc"),
+		Yes:    b("yes", "yes, spend", "y"),
+		No:     b("no", "no", "n"),
+
+		Form: form.KeyMap{
+			Up:       b("form_up", "up", "up", "ctrl+k"),
+			Down:     b("form_down", "down", "down", "ctrl+j"),
+			Left:     b("form_left", "previous choice", "left"),
+			Right:    b("form_right", "next choice", "right"),
+			Next:     b("form_next", "next field", "tab"),
+			Prev:     b("form_prev", "previous field", "shift+tab"),
+			Toggle:   b("form_toggle", "toggle", "space"),
+			Apply:    b("form_apply", "apply", "enter"),
+			Cancel:   b("form_cancel", "cancel", "esc"),
+			Add:      b("form_add", "add filter", "ctrl+n"),
+			Remove:   b("form_remove", "remove filter", "ctrl+x"),
+			MoveUp:   b("form_move_up", "move column up", "shift+up", "K"),
+			MoveDown: b("form_move_down", "move column down", "shift+down", "J"),
+			Reset:    b("form_reset", "default columns", "ctrl+r"),
+			Preset:   b("form_preset", "next preset", "ctrl+p"),
+		},
+	}
+}

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"linkdive/api"
+)
+
+// fetchedMsg carries a response to the view that asked for it.
+type fetchedMsg struct {
+	viewID int
+	gen    int
+	req    api.Request
+	res    *api.Result
+	err    error
+}
+
+// balanceMsg carries the units balance (free endpoint).
+type balanceMsg struct {
+	n   int64
+	err error
+}
+
+// spendAsk is a request waiting for the user to confirm its cost.
+type spendAsk struct {
+	viewID int
+	gen    int
+	req    api.Request
+	cost   int64
+	text   string
+	// refresh: the view starts over (a new generation) when confirmed.
+	refresh bool
+}
+
+// fetchCmd runs one request in a command.
+func (m *Model) fetchCmd(viewID, gen int, q api.Request) tea.Cmd {
+	client, ctx := m.opt.Client, m.ctx
+	return func() tea.Msg {
+		res, err := client.Fetch(ctx, q)
+		if err != nil {
+			err = redactedErr{client.Redact(err.Error()), err}
+		}
+		return fetchedMsg{viewID: viewID, gen: gen, req: q, res: res, err: err}
+	}
+}
+
+func (m *Model) balanceCmd() tea.Cmd {
+	client, ctx := m.opt.Client, m.ctx
+	return func() tea.Msg {
+		n, err := client.Balance(ctx)
+		return balanceMsg{n: n, err: err}
+	}
+}
+
+// redactedErr is an error whose text is known to hold no key, keeping the
+// typed cause for errors.As.
+type redactedErr struct {
+	text  string
+	cause error
+}
+
+func (e redactedErr) Error() string { return e.text }
+func (e redactedErr) Unwrap() error { return e.cause }
+
+// spend is the one gate every request passes: it runs the request at once
+// when it is cheap, and asks first when its worst-case cost passes the
+// confirm threshold.
+func (m *Model) spend(viewID, gen int, q api.Request, what string) tea.Cmd {
+	cost := q.EstimateCost()
+	if cost > m.opt.ConfirmAbove {
+		m.ask = &spendAsk{viewID: viewID, gen: gen, req: q, cost: cost,
+			text: fmt.Sprintf("%s will cost up to %s units. Spend them?", what, thousands(cost))}
+		m.mode = modeConfirm
+		return nil
+	}
+	return m.fetchCmd(viewID, gen, q)
+}
+
+// pump asks the current view for its next page when it wants one.
+func (m *Model) pump(v *reportView) tea.Cmd {
+	if v == nil || !v.wantsMore(m.opt.PageSize) {
+		return nil
+	}
+	q := v.nextRequest(m.opt.PageSize)
+	v.started = true
+	what := fmt.Sprintf("%s: %s", v.label, pageWords(q))
+	cmd := m.spend(v.id, v.gen, q, what)
+	if cmd == nil {
+		v.waiting = true
+		return nil
+	}
+	v.loading = true
+	return tea.Batch(cmd, m.spinner.Tick)
+}
+
+// pageWords says which rows a request asks for.
+func pageWords(q api.Request) string {
+	if !q.Report.Paged {
+		return "the report"
+	}
+	return fmt.Sprintf("rows %s-%s", thousands(int64(q.Offset+1)), thousands(int64(q.Limit())))
+}
+
+// nextCost is the cost of the next page of v, for the status bar.
+func (m *Model) nextCost(v *reportView) (int64, bool) {
+	if v == nil || v.done || v.loading {
+		return 0, false
+	}
+	return v.nextRequest(m.opt.PageSize).EstimateCost(), true
+}
+
+// confirmed runs (yes) or drops (no) the request waiting for confirmation.
+func (m *Model) confirmed(yes bool) tea.Cmd {
+	a := m.ask
+	m.ask = nil
+	m.mode = modeNormal
+	if a == nil {
+		return nil
+	}
+	v := m.findView(a.viewID)
+	if v == nil {
+		return m.resolveOther(a, yes)
+	}
+	if a.refresh {
+		if !yes {
+			return nil
+		}
+		v.reset(v.base)
+		v.started, v.loading = true, true
+		m.layout()
+		return tea.Batch(m.fetchCmd(v.id, v.gen, a.req), m.spinner.Tick)
+	}
+	v.waiting = false
+	if !yes || v.gen != a.gen {
+		v.started = v.loaded() > 0
+		m.setStatus("not fetched: nothing spent", false)
+		if v.loaded() == 0 {
+			v.tbl.SetEmptyMessage("not loaded; press r to fetch (" + thousands(a.cost) + " units)")
+		}
+		return nil
+	}
+	v.loading = true
+	return tea.Batch(m.fetchCmd(v.id, v.gen, a.req), m.spinner.Tick)
+}
+
+// resolveOther handles confirmations of requests that do not belong to a
+// report view (the overview's parts).
+func (m *Model) resolveOther(a *spendAsk, yes bool) tea.Cmd {
+	ov := m.overviewByID(a.viewID)
+	if ov == nil {
+		return nil
+	}
+	if a.refresh {
+		if !yes {
+			return nil
+		}
+		ov.refresh()
+		return m.startOverview(ov)
+	}
+	if !yes {
+		ov.declined(a.req)
+		m.setStatus("not fetched: nothing spent", false)
+		return nil
+	}
+	if p := ov.part(a.req.Report); p != nil {
+		p.loading = true
+	}
+	return tea.Batch(m.fetchCmd(a.viewID, a.gen, a.req), m.spinner.Tick)
+}
+
+// newCtx gives each session a context; switching targets cancels the
+// requests of the old one.
+func newCtx() (context.Context, context.CancelFunc) {
+	return context.WithCancel(context.Background())
+}

@@ -1,0 +1,327 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"linkdive/api"
+	"linkdive/ui/clip"
+	"linkdive/ui/theme"
+)
+
+// mode is the explicit input mode: the focused input gets keys first.
+type mode int
+
+const (
+	modeNormal mode = iota
+	modeSearch
+	modePrompt
+	modeConfirm
+	modeHelp
+	modeForm
+)
+
+// Model is the root model: target, sessions, tabs, status bar; it routes
+// messages to the views.
+type Model struct {
+	opt  Options
+	th   *theme.Theme
+	keys KeyMap
+	w, h int
+
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	sess  *session   // current target's tabs; nil before a target is chosen
+	prev  []*session // sessions to go back to (esc)
+	ids   int
+	mode  mode
+	ask   *spendAsk // request waiting for confirmation
+	quitY bool      // the confirm dialog is about quitting
+
+	prompt  textinput.Model
+	history []string
+	histSel int
+
+	search     textinput.Model
+	detail     bool // detail pane shown
+	detailTop  int  // detail pane scroll
+	form       formState
+	spinner    spinner.Model
+	help       help.Model
+	status     string
+	statusErr  bool
+	statusTime time.Time
+	balanceErr error
+}
+
+// New returns the explorer's root model.
+func New(opt Options) *Model {
+	opt.defaults()
+	m := &Model{opt: opt, th: opt.Theme, keys: opt.Keys, history: opt.History}
+	m.ctx, m.cancel = newCtx()
+	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
+	m.help = help.New()
+	m.prompt = textinput.New()
+	m.prompt.Prompt = "target: "
+	m.prompt.Placeholder = "example.com, www.example.com or https://example.com/page"
+	m.prompt.CharLimit = 2048
+	m.search = textinput.New()
+	m.search.Prompt = "/"
+	m.search.CharLimit = 256
+	m.applyTheme(m.th)
+	if opt.Target != nil {
+		m.sess = m.newSession(*opt.Target)
+		m.remember(opt.Target.Value)
+	} else {
+		m.openPrompt()
+	}
+	return m
+}
+
+func (m *Model) newID() int {
+	m.ids++
+	return m.ids
+}
+
+// Init asks the terminal for its background colour and reads the balance
+// (free), and opens the first tab.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.balanceCmd()}
+	if m.sess != nil {
+		cmds = append(cmds, m.activate())
+	} else {
+		cmds = append(cmds, textinput.Blink)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.layout()
+		return m, m.pump(m.current())
+	case tea.BackgroundColorMsg:
+		if !m.opt.NoColor && !m.th.Plain {
+			m.applyTheme(theme.New(msg.IsDark(), false))
+		}
+		return m, nil
+	case fetchedMsg:
+		return m, m.onFetched(msg)
+	case balanceMsg:
+		if msg.err != nil {
+			m.balanceErr = msg.err
+		}
+		return m, nil
+	case clip.DoneMsg:
+		m.setStatus(msg.Msg, msg.Err)
+		return m, nil
+	case spinner.TickMsg:
+		if !m.busy() {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case tea.KeyPressMsg:
+		return m, m.onKey(msg)
+	case tea.PasteMsg:
+		return m, m.onPaste(msg)
+	case tea.MouseMsg:
+		if m.opt.Mouse {
+			return m, m.onMouse(msg)
+		}
+		return m, nil
+	}
+	return m, m.forwardToInputs(msg)
+}
+
+// forwardToInputs lets the focused text input see other messages (cursor
+// blink).
+func (m *Model) forwardToInputs(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m.mode {
+	case modePrompt:
+		m.prompt, cmd = m.prompt.Update(msg)
+	case modeSearch:
+		m.search, cmd = m.search.Update(msg)
+	case modeForm:
+		cmd = m.form.update(m, msg)
+	}
+	return cmd
+}
+
+// onFetched routes a response to its view; responses for views that are
+// gone, or for an older request of the view, are dropped.
+func (m *Model) onFetched(msg fetchedMsg) tea.Cmd {
+	if msg.res != nil && msg.res.Units > 0 {
+		m.balanceErr = nil
+	}
+	if ov := m.overviewByID(msg.viewID); ov != nil {
+		if ov.accept(msg.gen, msg.req, msg.res, msg.err) && msg.err != nil {
+			m.showError(msg.req, msg.err)
+		}
+		return nil
+	}
+	v := m.findView(msg.viewID)
+	if v == nil {
+		return nil
+	}
+	if !v.accept(msg.gen, msg.req, msg.res, msg.err) {
+		return nil
+	}
+	if msg.err != nil {
+		m.showError(msg.req, msg.err)
+		return nil
+	}
+	if msg.res.BalanceShort {
+		m.setStatus("the units balance ran out: the page is short, the list may go on", true)
+	}
+	if v == m.current() {
+		return m.pump(v)
+	}
+	return nil
+}
+
+// busy reports whether anything is in flight (the spinner runs).
+func (m *Model) busy() bool {
+	for _, s := range m.sessions() {
+		for _, tb := range s.tabs {
+			if tb.overview != nil && tb.overview.loading() {
+				return true
+			}
+			for _, v := range tb.stack {
+				if v.loading {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// activeTab is the tab shown, or nil before a target is chosen.
+func (m *Model) activeTab() *tab {
+	if m.sess == nil {
+		return nil
+	}
+	return m.sess.tabs[m.sess.active]
+}
+
+// current is the report view shown, or nil (overview, no target).
+func (m *Model) current() *reportView {
+	if tb := m.activeTab(); tb != nil {
+		return tb.top()
+	}
+	return nil
+}
+
+// sessions lists the current session and those to go back to.
+func (m *Model) sessions() []*session {
+	if m.sess == nil {
+		return m.prev
+	}
+	return append(append([]*session{}, m.prev...), m.sess)
+}
+
+// findView finds a report view by id in any live session (a page may
+// arrive for a session the user stepped away from).
+func (m *Model) findView(id int) *reportView {
+	for _, s := range m.sessions() {
+		for _, tb := range s.tabs {
+			for _, v := range tb.stack {
+				if v.id == id {
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (m *Model) overviewByID(id int) *overviewView {
+	for _, s := range m.sessions() {
+		for _, tb := range s.tabs {
+			if tb.overview != nil && tb.overview.id == id {
+				return tb.overview
+			}
+		}
+	}
+	return nil
+}
+
+// activate shows the active tab: the first visit asks for its first page.
+func (m *Model) activate() tea.Cmd {
+	tb := m.activeTab()
+	if tb == nil {
+		return nil
+	}
+	m.detailTop = 0
+	if tb.overview != nil {
+		return m.startOverview(tb.overview)
+	}
+	m.layout()
+	return m.pump(tb.top())
+}
+
+// switchTab moves to tab i.
+func (m *Model) switchTab(i int) tea.Cmd {
+	if m.sess == nil || i < 0 || i >= len(m.sess.tabs) {
+		return nil
+	}
+	m.sess.active = i
+	return m.activate()
+}
+
+// setTarget opens a target: a new session (the current one is kept to go
+// back to when push is set).
+func (m *Model) setTarget(t api.Target, push bool) tea.Cmd {
+	if m.sess != nil && push {
+		m.prev = append(m.prev, m.sess)
+	} else if m.sess != nil {
+		m.cancel()
+		m.ctx, m.cancel = newCtx()
+		m.prev = nil
+	}
+	m.sess = m.newSession(t)
+	m.remember(t.Value)
+	m.mode = modeNormal
+	return m.activate()
+}
+
+// remember puts a target first in the history and saves it.
+func (m *Model) remember(target string) {
+	h := []string{target}
+	for _, x := range m.history {
+		if x != target && len(h) < 20 {
+			h = append(h, x)
+		}
+	}
+	m.history = h
+	if m.opt.SaveHistory != nil {
+		m.opt.SaveHistory(h)
+	}
+}
+
+func (m *Model) setStatus(s string, isErr bool) {
+	m.status, m.statusErr, m.statusTime = s, isErr, m.opt.Now()
+}
+
+func (m *Model) applyTheme(th *theme.Theme) {
+	m.th = th
+	m.spinner.Style = th.Accent
+	for _, s := range m.sessions() {
+		for _, tb := range s.tabs {
+			for _, v := range tb.stack {
+				v.tbl.SetTheme(th)
+			}
+		}
+	}
+}

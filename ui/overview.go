@@ -1,0 +1,325 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"linkdive/api"
+	"linkdive/ui/chart"
+	"linkdive/ui/theme"
+)
+
+// overviewPart is one of the overview's three requests.
+type overviewPart struct {
+	rep     *api.Report
+	data    *api.Table
+	loading bool
+	asked   bool
+	err     error
+}
+
+// overviewView shows the target's numbers (backlinks_overview), its
+// Authority Score profile (backlinks_ascore_profile) and its categories
+// (backlinks_categories): 40 + 100 + 50 units, asked for when the tab is
+// first shown.
+type overviewView struct {
+	id     int
+	gen    int
+	target api.Target
+	parts  []*overviewPart
+}
+
+func newOverviewView(id int, t api.Target) *overviewView {
+	ov := &overviewView{id: id, target: t}
+	for _, short := range []string{"overview", "ascore_profile", "categories"} {
+		ov.parts = append(ov.parts, &overviewPart{rep: mustReport(short)})
+	}
+	return ov
+}
+
+func (ov *overviewView) part(rep *api.Report) *overviewPart {
+	for _, p := range ov.parts {
+		if p.rep == rep {
+			return p
+		}
+	}
+	return nil
+}
+
+func (ov *overviewView) request(p *overviewPart) api.Request {
+	return api.Request{Report: p.rep, Targets: []api.Target{ov.target}}
+}
+
+// start asks for every part not loaded yet.
+func (m *Model) startOverview(ov *overviewView) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, p := range ov.parts {
+		if p.asked || p.data != nil {
+			continue
+		}
+		p.asked = true
+		q := ov.request(p)
+		if err := q.Validate(); err != nil {
+			p.err = err
+			continue
+		}
+		cmd := m.spend(ov.id, ov.gen, q, p.rep.Title)
+		if cmd == nil {
+			return tea.Batch(cmds...) // waiting for a confirmation; the rest follow on the next visit
+		}
+		p.loading = true
+		cmds = append(cmds, cmd)
+	}
+	if len(cmds) > 0 {
+		cmds = append(cmds, m.spinner.Tick)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (ov *overviewView) declined(q api.Request) {
+	if p := ov.part(q.Report); p != nil {
+		p.asked = false
+	}
+}
+
+func (ov *overviewView) accept(gen int, q api.Request, res *api.Result, err error) bool {
+	p := ov.part(q.Report)
+	if p == nil || gen != ov.gen {
+		return false
+	}
+	p.loading = false
+	if err != nil {
+		p.err = err
+		return true
+	}
+	p.err = nil
+	p.data = res.Table
+	return true
+}
+
+func (ov *overviewView) loading() bool {
+	for _, p := range ov.parts {
+		if p.loading {
+			return true
+		}
+	}
+	return false
+}
+
+// refresh forgets the loaded parts so that they are asked for again.
+func (ov *overviewView) refresh() {
+	ov.gen++
+	for _, p := range ov.parts {
+		*p = overviewPart{rep: p.rep}
+	}
+}
+
+// render draws the overview in w x h.
+func (ov *overviewView) render(w, h int, th *theme.Theme, st chart.Style, extra []summaryLine) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	left := ov.numbers(th)
+	leftW := 0
+	for _, l := range left {
+		leftW = max(leftW, ansi.StringWidth(l))
+	}
+	var blocks []string
+	rightW := w - leftW - 4
+	if rightW < 30 {
+		// Narrow: stack everything.
+		rightW = w
+		blocks = append(blocks, left...)
+		blocks = append(blocks, "")
+	}
+	var right []string
+	right = append(right, th.Accent.Render("Authority Score profile")+th.Muted.Render(" (referring domains by AS)"))
+	right = append(right, ov.histogram(rightW, min(10, max(4, h/3)), th, st)...)
+	right = append(right, "", th.Accent.Render("Categories of "+ov.target.Value))
+	right = append(right, ov.categories(rightW, th, st)...)
+	if len(extra) > 0 {
+		right = append(right, "", th.Accent.Render("Loaded this session"))
+		for _, e := range extra {
+			right = append(right, summarize(e, rightW, th))
+		}
+	}
+	if len(blocks) > 0 {
+		blocks = append(blocks, right...)
+		return fitLines(blocks, w, h)
+	}
+	rows := max(len(left), len(right))
+	out := make([]string, 0, rows)
+	for i := 0; i < rows; i++ {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out = append(out, padRight(l, leftW)+"    "+r)
+	}
+	return fitLines(out, w, h)
+}
+
+func (ov *overviewView) numbers(th *theme.Theme) []string {
+	p := ov.parts[0]
+	lines := []string{th.Accent.Render("Backlink profile of " + ov.target.Value)}
+	switch {
+	case p.loading:
+		return append(lines, th.Muted.Render("loading…"))
+	case p.err != nil:
+		return append(lines, th.Error.Render(firstLine(p.err.Error())))
+	case p.data == nil:
+		return append(lines, th.Muted.Render("not loaded"))
+	case p.data.Len() == 0:
+		return append(lines, th.Muted.Render("nothing found: no backlinks known"))
+	}
+	t := p.data
+	get := func(code string) (int64, bool) {
+		c := t.Index(code)
+		if c < 0 || t.Text(0, c) == "" {
+			return 0, false
+		}
+		return t.Int(0, c), true
+	}
+	labelW := 0
+	for _, c := range t.Columns {
+		labelW = max(labelW, ansi.StringWidth(c.Title))
+	}
+	total, _ := get("total")
+	for _, c := range t.Columns {
+		v, ok := get(c.Code)
+		if !ok {
+			continue
+		}
+		line := th.Label.Render(padRight(c.Title, labelW)) + "  " + padLeft(thousands(v), 14)
+		switch c.Code {
+		case "follows_num", "nofollows_num", "sponsored_num", "ugc_num", "texts_num", "images_num", "forms_num", "frames_num":
+			if total > 0 {
+				line += th.Muted.Render(fmt.Sprintf("  %5.1f%%", 100*float64(v)/float64(total)))
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func (ov *overviewView) histogram(w, h int, th *theme.Theme, st chart.Style) []string {
+	p := ov.parts[1]
+	switch {
+	case p.loading:
+		return []string{th.Muted.Render("loading…")}
+	case p.err != nil:
+		return []string{th.Error.Render(firstLine(p.err.Error()))}
+	case p.data == nil || p.data.Len() == 0:
+		return []string{th.Muted.Render("no data")}
+	}
+	as, dn := p.data.Index("ascore"), p.data.Index("domains_num")
+	if as < 0 || dn < 0 {
+		return []string{th.Muted.Render("no data")}
+	}
+	vals := make([]float64, 101)
+	for r := 0; r < p.data.Len(); r++ {
+		if a := p.data.Int(r, as); a >= 0 && a <= 100 {
+			vals[a] = float64(p.data.Int(r, dn))
+		}
+	}
+	return strings.Split(chart.Histogram(vals, 0, 100, w, h, st), "\n")
+}
+
+func (ov *overviewView) categories(w int, th *theme.Theme, st chart.Style) []string {
+	p := ov.parts[2]
+	switch {
+	case p.loading:
+		return []string{th.Muted.Render("loading…")}
+	case p.err != nil:
+		return []string{th.Error.Render(firstLine(p.err.Error()))}
+	case p.data == nil || p.data.Len() == 0:
+		return []string{th.Muted.Render("no categories")}
+	}
+	nc, rc := p.data.Index("category_name"), p.data.Index("rating")
+	if nc < 0 || rc < 0 {
+		return nil
+	}
+	n := min(p.data.Len(), 5)
+	labels := make([]string, n)
+	vals := make([]float64, n)
+	for r := 0; r < n; r++ {
+		labels[r] = p.data.Text(r, nc)
+		vals[r] = p.data.Float(r, rc)
+	}
+	return strings.Split(chart.HBars(labels, vals, w, st), "\n")
+}
+
+// summaryLine is a compact picture of a report loaded elsewhere this
+// session (history, TLDs, countries) for the overview.
+type summaryLine struct {
+	label  string
+	values []float64
+	note   string
+}
+
+func summarize(s summaryLine, w int, th *theme.Theme) string {
+	label := padRight(s.label, 14)
+	note := " " + s.note
+	sw := w - ansi.StringWidth(label) - ansi.StringWidth(note) - 1
+	if sw < 4 {
+		return ansi.Truncate(label+note, w, "…")
+	}
+	return th.Label.Render(label) + " " + chart.Sparkline(s.values, sw) + th.Muted.Render(note)
+}
+
+// fitLines pads or cuts lines to exactly h lines of at most w cells.
+func fitLines(lines []string, w, h int) string {
+	out := make([]string, h)
+	for i := 0; i < h; i++ {
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		out[i] = padRight(ansi.Truncate(l, w, "…"), w)
+	}
+	return strings.Join(out, "\n")
+}
+
+func padRight(s string, w int) string {
+	if d := w - ansi.StringWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
+func padLeft(s string, w int) string {
+	if d := w - ansi.StringWidth(s); d > 0 {
+		return strings.Repeat(" ", d) + s
+	}
+	return s
+}
+
+// thousands formats n with comma separators.
+func thousands(n int64) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := strconv.FormatInt(n, 10)
+	if len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	pre := len(s) % 3
+	if pre > 0 {
+		b.WriteString(s[:pre])
+	}
+	for i := pre; i < len(s); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}

@@ -1,0 +1,356 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"linkdive/ui/chart"
+	"linkdive/ui/table"
+)
+
+// Screen rows: title, tab bar, query line, then the body; the status line
+// and the key bar at the bottom.
+const (
+	tabBarRow = 1
+	bodyTop   = 3
+	chromeH   = 5 // rows that are not body
+	minW      = 40
+	minH      = 10
+)
+
+// View renders the screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "linkdive"
+	if m.sess != nil {
+		v.WindowTitle = "linkdive: " + m.sess.target.Value
+	}
+	if m.opt.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := m.w, m.h
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if w < minW || h < minH {
+		msg := fmt.Sprintf("window too small (%dx%d); linkdive needs %dx%d", w, h, minW, minH)
+		return fitLines(wrapWords(msg, w), w, h)
+	}
+	lines := make([]string, 0, h)
+	lines = append(lines, m.titleLine(w), m.tabBar(w), m.queryLine(w))
+	body := m.body(w, h-chromeH)
+	lines = append(lines, strings.Split(body, "\n")...)
+	lines = append(lines, m.statusLine(w), m.keyBar(w))
+	return strings.Join(lines, "\n")
+}
+
+// layout sizes the table of the current view for the window.
+func (m *Model) layout() {
+	v := m.current()
+	if v == nil || m.w <= 0 || m.h <= 0 {
+		return
+	}
+	tw, th := m.tableSize()
+	v.tbl.SetSize(tw, th)
+}
+
+// tableSize is the table's share of the body (the detail pane takes the
+// right side on wide screens, the bottom half on narrow ones).
+func (m *Model) tableSize() (int, int) {
+	bw, bh := max(m.w, 0), max(m.h-chromeH, 0)
+	if !m.detail {
+		return bw, bh
+	}
+	if bw >= 110 {
+		return bw - m.detailWidth() - 1, bh
+	}
+	return bw, bh / 2
+}
+
+func (m *Model) detailWidth() int { return max(m.w*2/5, 30) }
+
+func (m *Model) body(w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	switch m.mode {
+	case modeHelp:
+		return m.helpView(w, h)
+	}
+	var base string
+	switch {
+	case m.sess == nil:
+		base = fitLines(nil, w, h)
+	case m.activeTab().overview != nil:
+		base = m.activeTab().overview.render(w, h, m.th, m.chartStyle(), m.summaries())
+	default:
+		base = m.tableBody(m.current(), w, h)
+	}
+	switch m.mode {
+	case modePrompt:
+		return overlay(base, m.promptBox(w, h), w, h)
+	case modeConfirm:
+		return overlay(base, m.confirmBox(w), w, h)
+	case modeForm:
+		return overlay(base, m.form.render(m, w, h), w, h)
+	}
+	return base
+}
+
+func (m *Model) tableBody(v *reportView, w, h int) string {
+	if !m.detail || v.loaded() == 0 {
+		return v.tbl.View()
+	}
+	tw, th := m.tableSize()
+	if w >= 110 {
+		dw := w - tw - 1
+		det := strings.Split(v.tbl.Detail(dw, h, table.DetailOptions{Offset: m.detailTop}), "\n")
+		tl := strings.Split(v.tbl.View(), "\n")
+		sep := m.th.Border.Render("│")
+		out := make([]string, h)
+		for i := range out {
+			l, d := "", ""
+			if i < len(tl) {
+				l = tl[i]
+			}
+			if i < len(det) {
+				d = det[i]
+			}
+			out[i] = padRight(l, tw) + sep + padRight(d, dw)
+		}
+		return strings.Join(out, "\n")
+	}
+	det := v.tbl.Detail(w, h-th-1, table.DetailOptions{Offset: m.detailTop})
+	return v.tbl.View() + "\n" + m.th.Border.Render(strings.Repeat("─", w)) + "\n" + det
+}
+
+func (m *Model) titleLine(w int) string {
+	left := m.th.Title.Render(" linkdive ")
+	if m.sess != nil {
+		t := m.sess.target
+		left += " " + m.th.Accent.Render(t.Value) + m.th.Muted.Render(" ("+string(t.Type)+")")
+	}
+	badge := m.th.BadgeLive.Render(" LIVE ")
+	if m.opt.Demo {
+		badge = m.th.BadgeDemo.Render(" DEMO ") + m.th.Muted.Render(" synthetic data")
+	}
+	return joinEnds(left, badge+" ", w)
+}
+
+// tabLayout places the tab labels: the first tab shown and the x range of
+// each shown tab. Labels scroll to keep the active tab visible.
+func (m *Model) tabLayout(w int) (labels []string, xs [][2]int, idx []int) {
+	if m.sess == nil {
+		return nil, nil, nil
+	}
+	all := make([]string, len(m.sess.tabs))
+	for i, tb := range m.sess.tabs {
+		num := " "
+		if i < 9 {
+			num = fmt.Sprint(i + 1)
+		}
+		all[i] = " " + num + " " + tb.spec.label + " "
+	}
+	first := 0
+	for {
+		width := 0
+		for i := first; i <= m.sess.active; i++ {
+			width += ansi.StringWidth(all[i])
+		}
+		if width <= w-2 || first == m.sess.active {
+			break
+		}
+		first++
+	}
+	x := 0
+	if first > 0 {
+		x = 1
+	}
+	for i := first; i < len(all); i++ {
+		lw := ansi.StringWidth(all[i])
+		if x+lw > w-1 {
+			break
+		}
+		labels = append(labels, all[i])
+		xs = append(xs, [2]int{x, x + lw})
+		idx = append(idx, i)
+		x += lw
+	}
+	return labels, xs, idx
+}
+
+func (m *Model) tabBar(w int) string {
+	labels, _, idx := m.tabLayout(w)
+	if labels == nil {
+		return padRight("", w)
+	}
+	var b strings.Builder
+	if idx[0] > 0 {
+		b.WriteString(m.th.Muted.Render("‹"))
+	}
+	for i, l := range labels {
+		if idx[i] == m.sess.active {
+			b.WriteString(m.th.TabActive.Render(l))
+		} else {
+			b.WriteString(m.th.TabInactive.Render(l))
+		}
+	}
+	if last := idx[len(idx)-1]; last < len(m.sess.tabs)-1 {
+		b.WriteString(m.th.Muted.Render("›"))
+	}
+	return padRight(ansi.Truncate(b.String(), w, ""), w)
+}
+
+// tabAt is the tab under screen column x on the tab bar, or -1.
+func (m *Model) tabAt(x int) int {
+	_, xs, idx := m.tabLayout(m.w)
+	for i, r := range xs {
+		if x >= r[0] && x < r[1] {
+			return idx[i]
+		}
+	}
+	return -1
+}
+
+// queryLine shows the breadcrumb and the active sort and filter.
+func (m *Model) queryLine(w int) string {
+	tb := m.activeTab()
+	if tb == nil {
+		return padRight("", w)
+	}
+	var crumbs []string
+	for _, s := range m.prev {
+		crumbs = append(crumbs, s.target.Value)
+	}
+	if tb.overview != nil {
+		crumbs = append(crumbs, "Overview")
+		return padRight(ansi.Truncate(" "+m.th.Muted.Render(strings.Join(crumbs, " › ")), w, "…"), w)
+	}
+	for _, v := range tb.stack {
+		crumbs = append(crumbs, v.label)
+	}
+	line := " " + m.th.Accent.Render(strings.Join(crumbs, " › "))
+	if q := tb.top().describeQuery(); q != "" {
+		line += m.th.Muted.Render("  ·  " + q)
+	}
+	return padRight(ansi.Truncate(line, w, "…"), w)
+}
+
+// statusLine shows the search input, or the last message, or what the view
+// is doing; the row position on the right.
+func (m *Model) statusLine(w int) string {
+	if m.mode == modeSearch {
+		return padRight(ansi.Truncate(m.search.View(), w, ""), w)
+	}
+	v := m.current()
+	right := ""
+	if v != nil && v.loaded() > 0 {
+		right = m.th.Muted.Render(v.tbl.Position() + " ")
+	}
+	var left string
+	switch {
+	case m.status != "":
+		st := m.th.Accent
+		if m.statusErr {
+			st = m.th.Error
+		}
+		left = " " + st.Render(m.status)
+	case v != nil:
+		left = " " + m.th.Muted.Render(v.status())
+		if v.err != nil {
+			left = " " + m.th.Error.Render(m.errorText(v.err))
+		}
+	}
+	if m.busy() {
+		left = " " + m.spinner.View() + left
+	}
+	return joinEnds(left, right, w)
+}
+
+// keyBar shows the units counters and short key hints.
+func (m *Model) keyBar(w int) string {
+	ledger := m.opt.Client.Ledger()
+	left := " " + m.th.Cost.Render("spent "+thousands(ledger.Total())+" units")
+	if bal, ok := ledger.Balance(); ok {
+		left += m.th.Muted.Render(" · balance ") + m.th.Cost.Render(thousands(bal))
+	}
+	if cost, ok := m.nextCost(m.current()); ok && m.sess != nil {
+		left += m.th.Muted.Render(" · next page ") + m.th.Cost.Render(thousands(cost))
+	}
+	var hints []string
+	for _, b := range m.keys.ShortHelp() {
+		h := b.Help()
+		if h.Key == "" {
+			continue
+		}
+		hints = append(hints, m.th.KeyHint.Render(h.Key)+" "+m.th.KeyDesc.Render(h.Desc))
+	}
+	right := ""
+	for i := len(hints); i > 0; i-- {
+		right = strings.Join(hints[:i], "  ") + " "
+		if ansi.StringWidth(left)+ansi.StringWidth(right)+2 <= w {
+			break
+		}
+		right = ""
+	}
+	return joinEnds(left, right, w)
+}
+
+// joinEnds puts left and right at the ends of a line of width w.
+func joinEnds(left, right string, w int) string {
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if lw+rw > w {
+		right = ""
+		rw = 0
+		left = ansi.Truncate(left, w, "…")
+		lw = ansi.StringWidth(left)
+	}
+	return left + strings.Repeat(" ", max(0, w-lw-rw)) + right
+}
+
+func (m *Model) chartStyle() chart.Style {
+	st := chart.DefaultStyle(m.th.Dark)
+	st.NoColor = m.th.NoColor
+	return st
+}
+
+// wrapWords splits s into lines of at most w cells.
+func wrapWords(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+}
+
+// overlay draws box (lines) centred over base (exactly h lines of w cells).
+func overlay(base, box string, w, h int) string {
+	bl := strings.Split(base, "\n")
+	for len(bl) < h {
+		bl = append(bl, strings.Repeat(" ", w))
+	}
+	ol := strings.Split(box, "\n")
+	bw := 0
+	for _, l := range ol {
+		bw = max(bw, ansi.StringWidth(l))
+	}
+	bw = min(bw, w)
+	x := (w - bw) / 2
+	y := max((h-len(ol))/2, 0)
+	for i, l := range ol {
+		if y+i >= h {
+			break
+		}
+		row := padRight(bl[y+i], w)
+		l = padRight(ansi.Truncate(l, bw, ""), bw)
+		bl[y+i] = ansi.Cut(row, 0, x) + l + ansi.Cut(row, x+bw, w)
+	}
+	return strings.Join(bl[:h], "\n")
+}
