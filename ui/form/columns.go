@@ -167,7 +167,7 @@ func (c *ColumnChooser) View(width, height int) string {
 		cell := " " + box + " " + fit(it.col.Title, titleW) + " "
 		if i == c.cur {
 			gutter = c.st.Accent.Render(fit(c.st.marker(), 1)) + " "
-			cell = c.st.Selected.Render("[" + box + " " + fit(it.col.Title, titleW) + "]")
+			cell = c.st.Selected.Render(cell)
 		}
 		body[i] = gutter + cell + " " + c.st.Muted.Render(fit(it.col.Code, codeW)+"  "+it.col.Desc)
 	}

@@ -21,10 +21,13 @@ const (
 	minValueW = 8
 )
 
-type filterWidths struct{ field, target, op, value int }
+type filterWidths struct{ sign, field, target, op, value int }
 
+// widths sizes the row columns: natural widths when they fit, otherwise the
+// sign shrinks to one cell and the widest of field/target/operation gives
+// up cells (down to a floor) so that the value keeps room.
 func (e *FilterEditor) widths(width int) filterWidths {
-	w := filterWidths{field: 5, op: 2}
+	w := filterWidths{sign: signW, field: 5, op: 2}
 	indexed := false
 	for _, f := range e.rep.Filters {
 		w.field = max(w.field, ansi.StringWidth(f.Title))
@@ -48,11 +51,30 @@ func (e *FilterEditor) widths(width int) filterWidths {
 	}
 	w.field = min(w.field, maxFieldW)
 	w.target = min(w.target, maxTargW)
-	used := 2 + (signW + 2) + (w.field + 2) + (w.op + 2) + 2
-	if w.target > 0 {
-		used += w.target + 2
+	cells := 4 // value cell brackets + gutter
+	ncols := 4
+	if indexed {
+		ncols++
 	}
-	w.value = max(minValueW, width-used)
+	avail := width - cells - 2*(ncols-1) // every other cell has two bracket/space cells
+	fixed := func() int { return w.sign + w.field + w.target + w.op }
+	if fixed()+minValueW > avail {
+		w.sign = 1
+	}
+	for fixed()+minValueW > avail {
+		p := &w.field
+		if w.op > *p {
+			p = &w.op
+		}
+		if w.target > *p {
+			p = &w.target
+		}
+		if *p <= 5 {
+			break
+		}
+		*p--
+	}
+	w.value = max(minValueW/2, avail-fixed())
 	return w
 }
 
@@ -176,7 +198,7 @@ func pair(a, b key.Binding) string {
 
 func (e *FilterEditor) headerLine(w filterWidths) string {
 	h := func(s string, width int) string { return e.st.Header.Render(" " + fit(s, width) + " ") }
-	line := "  " + h("±", signW) + h("field", w.field)
+	line := "  " + h("+/-", w.sign) + h("field", w.field)
 	if w.target > 0 {
 		line += h("target", w.target)
 	}
@@ -194,12 +216,15 @@ func (e *FilterEditor) rowLine(i int, w filterWidths) string {
 	if r.exclude {
 		sign = "- excl"
 	}
+	if w.sign < signW {
+		sign = sign[:1]
+	}
 	ff, known := e.field(r)
 	fieldText := safe(r.raw) + "?"
 	if known {
 		fieldText = ff.Title
 	}
-	line := gutter + e.cell(sign, signW, focus(colSign)) + e.cell(fieldText, w.field, focus(colField))
+	line := gutter + e.cell(sign, w.sign, focus(colSign)) + e.cell(fieldText, w.field, focus(colField))
 	if w.target > 0 {
 		t := ""
 		if known && ff.Indexed {

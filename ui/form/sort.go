@@ -177,7 +177,7 @@ func (p *SortPicker) View(width, height int) string {
 	for _, e := range p.entries {
 		labelW = max(labelW, ansi.StringWidth(e.label))
 	}
-	labelW = min(labelW, 40)
+	labelW = min(labelW, 60)
 	body := make([]string, len(p.entries))
 	for i, e := range p.entries {
 		mark := "  "
@@ -188,7 +188,7 @@ func (p *SortPicker) View(width, height int) string {
 		label := " " + fit(e.label, labelW) + " "
 		if i == p.cur {
 			gutter = p.st.Accent.Render(fit(p.st.marker(), 1)) + " "
-			label = p.st.Selected.Render("[" + fit(e.label, labelW) + "]")
+			label = p.st.Selected.Render(label)
 		}
 		extra := e.wire
 		if e.def {
