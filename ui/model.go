@@ -185,6 +185,7 @@ func (m *Model) onFetched(msg fetchedMsg) tea.Cmd {
 		m.setStatus("the units balance ran out: the page is short, the list may go on", true)
 	}
 	if v == m.current() {
+		m.layout()
 		return m.pump(v)
 	}
 	return nil

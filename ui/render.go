@@ -62,27 +62,49 @@ func (m *Model) layout() {
 	v.tbl.SetSize(tw, th)
 }
 
-// tableSize is the table's share of the body (the detail pane takes the
-// right side on wide screens, the bottom half on narrow ones).
-func (m *Model) tableSize() (int, int) {
+// panel says what shares the body with a view's table.
+type panel int
+
+const (
+	panelNone   panel = iota
+	panelTop          // History: the chart above the table
+	panelRight        // TLDs, countries, categories: bars beside the table
+	panelDetail       // the detail pane beside the table (wide screens)
+	panelBelow        // the detail pane below the table
+)
+
+// arrange splits the body for v: the table's size, the panel and its size.
+func (m *Model) arrange(v *reportView) (tw, th int, p panel, pw, ph int) {
 	bw, bh := max(m.w, 0), max(m.h-chromeH, 0)
-	if !m.detail {
-		return bw, bh
+	switch {
+	case v == nil:
+		return bw, bh, panelNone, 0, 0
+	case m.detail && bw >= 110:
+		pw = max(bw*2/5, 30)
+		return bw - pw - 1, bh, panelDetail, pw, bh
+	case m.detail:
+		return bw, bh / 2, panelBelow, bw, bh - bh/2 - 1
+	case chartKind(v) == panelTop && bh >= 16 && v.loaded() > 1:
+		ph = min(max(bh*2/5, 8), 16)
+		return bw, bh - ph, panelTop, bw, ph
+	case chartKind(v) == panelRight && bw >= 100 && v.loaded() > 0:
+		pw = min(bw*2/5, 60)
+		return bw - pw - 1, bh, panelRight, pw, bh
 	}
-	if bw >= 110 {
-		return bw - m.detailWidth() - 1, bh
-	}
-	return bw, bh / 2
+	return bw, bh, panelNone, 0, 0
 }
 
-func (m *Model) detailWidth() int { return max(m.w*2/5, 30) }
+// tableSize is the table's share of the body.
+func (m *Model) tableSize() (int, int) {
+	tw, th, _, _, _ := m.arrange(m.current())
+	return tw, th
+}
 
 func (m *Model) body(w, h int) string {
 	if h <= 0 {
 		return ""
 	}
-	switch m.mode {
-	case modeHelp:
+	if m.mode == modeHelp {
 		return m.helpView(w, h)
 	}
 	var base string
@@ -106,30 +128,41 @@ func (m *Model) body(w, h int) string {
 }
 
 func (m *Model) tableBody(v *reportView, w, h int) string {
-	if !m.detail || v.loaded() == 0 {
-		return v.tbl.View()
+	tw, th, p, pw, ph := m.arrange(v)
+	if v.tbl.Width() != tw || v.tbl.Height() != th {
+		v.tbl.SetSize(tw, th)
 	}
-	tw, th := m.tableSize()
-	if w >= 110 {
-		dw := w - tw - 1
-		det := strings.Split(v.tbl.Detail(dw, h, table.DetailOptions{Offset: m.detailTop}), "\n")
-		tl := strings.Split(v.tbl.View(), "\n")
-		sep := m.th.Border.Render("│")
-		out := make([]string, h)
-		for i := range out {
-			l, d := "", ""
-			if i < len(tl) {
-				l = tl[i]
-			}
-			if i < len(det) {
-				d = det[i]
-			}
-			out[i] = padRight(l, tw) + sep + padRight(d, dw)
+	sep := m.th.Border.Render("│")
+	switch p {
+	case panelDetail:
+		return sideBySide(v.tbl.View(), v.tbl.Detail(pw, ph, table.DetailOptions{Offset: m.detailTop}), tw, pw, h, sep)
+	case panelBelow:
+		return v.tbl.View() + "\n" + m.th.Border.Render(strings.Repeat("─", w)) + "\n" +
+			v.tbl.Detail(pw, ph, table.DetailOptions{Offset: m.detailTop})
+	case panelRight:
+		return sideBySide(v.tbl.View(), m.barsPanel(v, pw, ph), tw, pw, h, sep)
+	case panelTop:
+		return m.historyChart(v, pw, ph) + "\n" + v.tbl.View()
+	}
+	return v.tbl.View()
+}
+
+// sideBySide joins two blocks into h lines: left (lw cells), a separator,
+// right (rw cells).
+func sideBySide(left, right string, lw, rw, h int, sep string) string {
+	ll, rl := strings.Split(left, "\n"), strings.Split(right, "\n")
+	out := make([]string, h)
+	for i := range out {
+		l, r := "", ""
+		if i < len(ll) {
+			l = ll[i]
 		}
-		return strings.Join(out, "\n")
+		if i < len(rl) {
+			r = rl[i]
+		}
+		out[i] = padRight(l, lw) + sep + padRight(r, rw)
 	}
-	det := v.tbl.Detail(w, h-th-1, table.DetailOptions{Offset: m.detailTop})
-	return v.tbl.View() + "\n" + m.th.Border.Render(strings.Repeat("─", w)) + "\n" + det
+	return strings.Join(out, "\n")
 }
 
 func (m *Model) titleLine(w int) string {
@@ -153,11 +186,10 @@ func (m *Model) tabLayout(w int) (labels []string, xs [][2]int, idx []int) {
 	}
 	all := make([]string, len(m.sess.tabs))
 	for i, tb := range m.sess.tabs {
-		num := " "
+		all[i] = " " + tb.spec.label + " "
 		if i < 9 {
-			num = fmt.Sprint(i + 1)
+			all[i] = " " + fmt.Sprint(i+1) + all[i]
 		}
-		all[i] = " " + num + " " + tb.spec.label + " "
 	}
 	first := 0
 	for {
