@@ -463,3 +463,14 @@ func TestNoDataMessage(t *testing.T) {
 		t.Errorf("empty chart says nothing: %q", out)
 	}
 }
+
+func TestHugeValuesShortLabels(t *testing.T) {
+	out := Line(weekly(3), []Series{{Name: "x", Values: []float64{-math.MaxFloat64, 0, math.MaxFloat64}}}, 60, 12, plain)
+	checkBox(t, out, 60, 12)
+	if !strings.Contains(out, "┤") {
+		t.Errorf("axis dropped for huge values (labels too long?):\n%s", out)
+	}
+	if got := Compact(9e15); got != "9e+15" {
+		t.Errorf("Compact(9e15) = %q", got)
+	}
+}

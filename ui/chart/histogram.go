@@ -38,7 +38,7 @@ func Histogram(values []float64, xFrom, xTo float64, width, height int, st Style
 			mx = v
 		}
 	}
-	sc := niceScale(0, mx, min(max(ph/3, 1), 8))
+	sc := niceScale(0, mx, min(max(ph/3, 2), 8))
 	labels := tickLabels(sc)
 	lwL := maxLen(labels)
 	leftW := lwL + 1

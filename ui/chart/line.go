@@ -48,6 +48,14 @@ type lineSeries struct {
 // Each axis starts at zero when its data spans at least half its magnitude,
 // else at a round number just below the data (see zeroBaseline), so that a
 // backlink count moving from 18.8M to 20.7M shows its movement.
+//
+// History (backlinks_historical) is drawn as:
+//
+//	chart.Line(dates, []chart.Series{
+//		{Name: "Backlinks", Values: backlinks},
+//		{Name: "Referring domains", Values: domains, Axis: chart.AxisRight},
+//		{Name: "Authority Score", Values: score, Axis: chart.AxisOwn, Min: 0, Max: 100},
+//	}, w, h, st)
 func Line(dates []time.Time, series []Series, width, height int, st Style) string {
 	width, height = max(width, 0), max(height, 0)
 	if width == 0 || height == 0 {
@@ -81,7 +89,7 @@ func Line(dates []time.Time, series []Series, width, height int, st Style) strin
 	top := legendH
 
 	// Scales, one per axis group.
-	target := min(max(ph/3, 1), 8)
+	target := min(max(ph/3, 2), 8)
 	var hasLeft, hasRight bool
 	left := groupScale(ls, AxisLeft, -1, target)
 	right := groupScale(ls, AxisRight, -1, target)

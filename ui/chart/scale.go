@@ -101,7 +101,7 @@ func niceScale(mn, mx float64, target int) scale {
 	lo := math.Floor(mn/step) * step
 	snap := step / 5
 	hi := math.Ceil(mx/snap) * snap
-	if hi <= lo {
+	if hi < lo+step { // keep at least two ticks
 		hi = lo + step
 	}
 	if !finite(lo) || !finite(hi) {
@@ -131,11 +131,14 @@ func unitOf(v float64) (float64, string) {
 	return 1, ""
 }
 
-// Compact formats v in at most ~5 cells: 950, 1.2K, 34K, 3.4M, 15B.
-// NaN and ±Inf give "–".
+// Compact formats v in at most ~5 cells: 950, 1.2K, 34K, 3.4M, 15.2B
+// (1e15 and up in scientific notation). NaN and ±Inf give "–".
 func Compact(v float64) string {
 	if !finite(v) {
 		return "–"
+	}
+	if math.Abs(v) >= 1e15 {
+		return strconv.FormatFloat(v, 'g', 2, 64)
 	}
 	u, suffix := unitOf(v)
 	x := v / u
@@ -170,6 +173,10 @@ func tickLabels(s scale) []string {
 			continue
 		}
 		u, suffix := unitOf(t)
+		if math.Abs(t) >= 1e15 { // beyond "999T": scientific, still short
+			out[i] = strconv.FormatFloat(t, 'g', 2, 64)
+			continue
+		}
 		dec := 0
 		if s.step > 0 {
 			for dec < 3 {
