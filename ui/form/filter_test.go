@@ -293,3 +293,16 @@ func TestFilterScrollKeepsFocusVisible(t *testing.T) {
 		t.Errorf("focused last row not visible:\n%s", v)
 	}
 }
+
+func TestFilterPrevFieldAndCountryHint(t *testing.T) {
+	e := newEditor(t, "refdomains", targets("example.com"), "")
+	keys(t, e, "a", "tab", "shift+tab") // value, back to the field
+	keys(t, e, "right", "right", "tab") // type → zone → country; tab to its value
+	typeText(e, "de")
+	wantFilter(t, e, "+|country||de")
+	if v := plain(e.View(100, 12)); !strings.Contains(v, "de = Germany") {
+		t.Errorf("country hint missing:\n%s", v)
+	}
+	keys(t, e, "shift+tab", "shift+tab", "space") // sign column: space and left/right toggle
+	wantFilter(t, e, "-|country||de")
+}
