@@ -55,14 +55,7 @@ func (f *formState) render(m *Model, w, h int) string {
 	return m.box(f.title, splitLines(f.comp.View(fw, fh)), w)
 }
 
-func (m *Model) formStyles() form.Styles {
-	th := m.th
-	return form.Styles{
-		Title: th.Accent, Header: th.Header, Selected: th.Selected, Cursor: th.Selected,
-		Muted: th.Muted, Accent: th.Accent, Error: th.Error, Cost: th.Cost,
-		KeyHint: th.KeyHint, KeyDesc: th.KeyDesc, Marker: th.Glyphs.Cursor,
-	}
-}
+func (m *Model) formStyles() form.Styles { return form.StylesFromTheme(m.th) }
 
 // refetchCost describes what applying a change costs: the first page again.
 func (m *Model) refetchCost(q api.Request) string {
