@@ -543,12 +543,13 @@ func appendSlug(dst []byte, headline []byte) []byte {
 const hexDigits = "0123456789ABCDEF"
 
 func appendHex(dst []byte, h uint64, n int) []byte {
+	x := h
 	for i := 0; i < n; i++ {
-		dst = append(dst, hexDigits[h&15])
-		h >>= 4
-		if h == 0 {
-			h = mix(uint64(i) + golden)
+		if i%16 == 0 {
+			x = h2(h, uint64(i))
 		}
+		dst = append(dst, hexDigits[x&15])
+		x >>= 4
 	}
 	return dst
 }

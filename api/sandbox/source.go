@@ -265,12 +265,13 @@ func appendPlatformPath(dst []byte, name string, hs uint64, headline []byte) []b
 const base36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 func appendBase36(dst []byte, h uint64, n int) []byte {
+	x := h
 	for i := 0; i < n; i++ {
-		dst = append(dst, base36[h%36])
-		h /= 36
-		if h == 0 {
-			h = mix(uint64(i) + golden)
+		if i%12 == 0 {
+			x = h2(h, uint64(i))
 		}
+		dst = append(dst, base36[x%36])
+		x /= 36
 	}
 	return dst
 }

@@ -31,6 +31,8 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 				} else {
 					pw.CloseWithError(fmt.Errorf("sandbox: handler panic: %v", v))
 				}
+			} else if err := req.Context().Err(); err != nil {
+				pw.CloseWithError(err) // a body cut by cancellation must not end in a clean EOF
 			} else {
 				pw.Close()
 			}
@@ -44,7 +46,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		pr.CloseWithError(req.Context().Err())
 		return nil, req.Context().Err()
 	}
-	stop := context.AfterFunc(req.Context(), func() { pr.CloseWithError(req.Context().Err()) })
+	// Cancelling the request ends the body with the context's error; the
+	// handler's next write then fails and it stops.
+	stop := context.AfterFunc(req.Context(), func() { pw.CloseWithError(req.Context().Err()) })
 	body := &pipeBody{pr: pr, stop: stop}
 	resp := &http.Response{
 		Status:        strconv.Itoa(rw.status) + " " + http.StatusText(rw.status),
