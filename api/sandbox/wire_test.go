@@ -374,7 +374,10 @@ func TestTransportStreamsAndCancels(t *testing.T) {
 	resp.Body.Close()
 	// The handler stopped: a new request is served at once.
 	done := make(chan struct{})
-	go func() { get(t, s, "key=k&type=backlinks_categories&target=moz.com&target_type=root_domain"); close(done) }()
+	go func() {
+		get(t, s, "key=k&type=backlinks_categories&target=moz.com&target_type=root_domain")
+		close(done)
+	}()
 	select {
 	case <-done:
 	case <-time.After(5 * time.Second):
