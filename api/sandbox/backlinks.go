@@ -106,8 +106,11 @@ func (x *exec) backlinks() *dataset {
 	const maxKey = 1<<32 - 1
 	var ids []uint32
 	var keys []uint64
+	var small []uint8 // page_ascore keys: counting sort
+	byScore := x.q.sortCol == "page_ascore"
 	var l link
 	li := 0
+	attrs := make([]rdAttr, n)
 	for k := 0; k < n; k++ {
 		i := p.rd(k)
 		c := int(p.count(k))
@@ -115,7 +118,8 @@ func (x *exec) backlinks() *dataset {
 			li += c
 			continue
 		}
-		a := s.rdAttr(i, g)
+		attrs[k] = s.rdAttr(i, g)
+		a := attrs[k]
 		for t := 0; t < c; t++ {
 			j := uint32(t)
 			if p.links != nil {
@@ -125,7 +129,13 @@ func (x *exec) backlinks() *dataset {
 			if len(linkConds) > 0 && !linkOK(&a, &l) {
 				continue
 			}
-			if sorted {
+			if byScore {
+				v := uint8(l.pageAS)
+				if x.q.desc {
+					v = 100 - v
+				}
+				small = append(small, v)
+			} else if sorted {
 				kv := min(sortKey(&l), maxKey)
 				if x.q.desc {
 					kv = maxKey - kv
@@ -137,7 +147,23 @@ func (x *exec) backlinks() *dataset {
 		li += c
 	}
 	order := ids
-	if sorted {
+	if byScore {
+		// Stable counting sort: ties stay in link order, as the packed
+		// keys below would leave them.
+		var start [102]int
+		for _, v := range small {
+			start[v+1]++
+		}
+		for v := 1; v < len(start); v++ {
+			start[v] += start[v-1]
+		}
+		order = make([]uint32, len(ids))
+		for r, v := range small {
+			order[start[v]] = ids[r]
+			start[v]++
+		}
+		small = nil
+	} else if sorted {
 		slices.Sort(keys)
 		order = make([]uint32, len(ids))
 		for r, kv := range keys {
@@ -147,18 +173,17 @@ func (x *exec) backlinks() *dataset {
 	}
 
 	var cur link
-	var curRD = -1
-	var attr rdAttr
 	ds := &dataset{n: len(order)}
 	ds.load = func(r int) {
 		id := order[r]
 		i := s.rdOfLink(id)
-		if i != curRD {
-			attr = s.rdAttr(i, g)
-			curRD = i
+		k := i
+		if p.pos != nil {
+			k, _ = slices.BinarySearch(p.pos, int32(i))
 		}
-		s.link(&attr, id-s.start[i], g, &cur)
-		s.fill(&attr, &cur, g, ps, &rec)
+		a := &attrs[k]
+		s.link(a, id-s.start[i], g, &cur)
+		s.fill(a, &cur, g, ps, &rec)
 	}
 	field := func(sp func() span) colFn {
 		return func(d []byte, _ int) []byte { return append(d, rec.get(sp())...) }

@@ -200,7 +200,8 @@ func (s *site) fill(a *rdAttr, l *link, g *gen, ps *pageStrings, r *record) {
 		r.buf = append(r.buf, path...)
 	}
 	r.redirect = r.mark(st)
-	r.size = int(logUniform(unit(h2(hs, 14)), 6000, 450000))
+	u := unit(h2(hs, 14))
+	r.size = 6000 + int(444000*u*u*u) // most pages are small
 	if l.sitewide {
 		r.ext = 5 + below(h2(hs, 15), 60)
 	} else {
