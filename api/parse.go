@@ -49,7 +49,7 @@ func Parse(body []byte, q Request) (*Table, error) {
 func columnsFor(q Request, codes []string) []Column {
 	out := make([]Column, 0, len(codes))
 	for _, code := range codes {
-		if q.Report != nil && q.Report.PerTarget != "" && code == q.Report.PerTarget {
+		if q.Report != nil && q.Report.PerTarget != "" && code == q.Report.PerTarget && len(q.Targets) > 0 {
 			// Asked as backlinks_num: expands to one column per target.
 			for i, t := range q.Targets {
 				out = append(out, targetColumn(t.Value, i))
