@@ -19,6 +19,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdGet(args[1:], stdout, stderr)
 		case "balance":
 			return cmdBalance(args[1:], stdout, stderr)
+		case "sandbox":
+			return cmdSandbox(args[1:], stdout, stderr)
 		case "help", "-h", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0

@@ -29,7 +29,7 @@ import (
 // Options configure a Server.
 type Options struct {
 	Key                string           // the one accepted key; "" accepts any non-empty key
-	Balance            int64            // starting units balance per key (0 means 1,000,000)
+	Balance            int64            // starting units balance per key (0 means 1,000,000; negative: start empty)
 	Latency            time.Duration    // added to every response
 	FailRate           float64          // 0..1: share of requests answered by a failure (half HTTP 503, half "ERROR 500 :: Internal Error")
 	TruncateRate       float64          // 0..1: share of bodies cut short mid-line (connection closed)
@@ -80,8 +80,11 @@ type account struct {
 
 // New returns a sandbox server.
 func New(opts Options) *Server {
-	if opts.Balance == 0 {
+	switch {
+	case opts.Balance == 0:
 		opts.Balance = DefaultBalance
+	case opts.Balance < 0:
+		opts.Balance = 0
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
