@@ -293,6 +293,11 @@ func hasScheme(v string) bool {
 	return true
 }
 
+// maxRepairExtra bounds the search for readings of a split row: a row with
+// more surplus fields than this is not a stray ';' but a garbled line, and
+// trying every reading of it would cost time quadratic in its length.
+const maxRepairExtra = 32
+
 // repairSplit finds the readings of a row with too many fields: each
 // free-text column takes one or more consecutive fields (rejoined with ';'),
 // every other column exactly one, and every value must be valid for its
@@ -300,55 +305,71 @@ func hasScheme(v string) bool {
 // is more than one.
 func repairSplit(fields []string, kinds []Kind) (out []string, ok, ambiguous bool) {
 	nf, nc := len(fields), len(kinds)
-	// ways[i][j]: readings of columns i.. from fields j.., capped at 2.
-	ways := make([][]int8, nc+1)
-	for i := range ways {
-		ways[i] = make([]int8, nf+1)
+	extra := nf - nc
+	if nc == 0 || extra <= 0 || extra > maxRepairExtra {
+		return nil, false, false
 	}
-	ways[nc][nf] = 1
+	// Column i starts at field i+d, d being the surplus fields the columns
+	// before it absorbed (0..extra). ways[i*w+d]: readings of columns i..
+	// from there, capped at 2.
+	w := extra + 1
+	ways := make([]int8, (nc+1)*w)
+	ways[nc*w+extra] = 1
 	for i := nc - 1; i >= 0; i-- {
-		for j := nf - 1; j >= 0; j-- {
-			var w int8
-			maxSpan := 1
-			if kinds[i].FreeText() {
-				maxSpan = nf - j - (nc - i - 1)
-			}
-			for span := 1; span <= maxSpan && j+span <= nf; span++ {
-				if ways[i+1][j+span] == 0 {
+		for d := 0; d <= extra; d++ {
+			var n int8
+			for span := 1; span <= maxSpanAt(kinds[i], extra, d); span++ {
+				next := ways[(i+1)*w+d+span-1]
+				if next == 0 || !validSpan(kinds[i], fields[i+d:i+d+span]) {
 					continue
 				}
-				if !validFor(kinds[i], strings.Join(fields[j:j+span], ";")) {
-					continue
-				}
-				w += ways[i+1][j+span]
-				if w >= 2 {
-					w = 2
+				if n += next; n >= 2 {
+					n = 2
 					break
 				}
 			}
-			ways[i][j] = w
+			ways[i*w+d] = n
 		}
 	}
-	if ways[0][0] == 0 {
+	if ways[0] == 0 {
 		return nil, false, false
 	}
 	out = make([]string, 0, nc)
-	j := 0
+	d := 0
 	for i := 0; i < nc; i++ {
-		maxSpan := 1
-		if kinds[i].FreeText() {
-			maxSpan = nf - j - (nc - i - 1)
-		}
-		for span := 1; span <= maxSpan; span++ {
-			v := strings.Join(fields[j:j+span], ";")
-			if ways[i+1][j+span] > 0 && validFor(kinds[i], v) {
-				out = append(out, v)
-				j += span
+		for span := 1; span <= maxSpanAt(kinds[i], extra, d); span++ {
+			if ways[(i+1)*w+d+span-1] > 0 && validSpan(kinds[i], fields[i+d:i+d+span]) {
+				out = append(out, strings.Join(fields[i+d:i+d+span], ";"))
+				d += span - 1
 				break
 			}
 		}
 	}
-	return out, true, ways[0][0] > 1
+	return out, true, ways[0] > 1
+}
+
+// maxSpanAt is how many fields a column of kind k may take when d of the
+// extra surplus fields are already taken.
+func maxSpanAt(k Kind, extra, d int) int {
+	if k.FreeText() {
+		return extra - d + 1
+	}
+	return 1
+}
+
+// validSpan reports whether fields rejoined with ';' are a valid value of
+// kind k, without joining them where the kind does not need it.
+func validSpan(k Kind, fields []string) bool {
+	if len(fields) == 1 {
+		return validFor(k, fields[0])
+	}
+	switch k {
+	case KindText, KindCountryName:
+		return true
+	case KindURL:
+		return hasScheme(fields[0]) // the scheme cannot span a ';'
+	}
+	return validFor(k, strings.Join(fields, ";"))
 }
 
 // parseQuoted reads an export_escape=1 body: every field in double quotes,
