@@ -238,8 +238,8 @@ func (s *site) generate(n int, b int64, self int64) {
 	// No single domain carries more than a few percent of a big profile.
 	if limit := 0.04 * sum; n > 50 {
 		sum = 0
-		for i := range raw {
-			raw[i] = min(raw[i], limit)
+		for i, id := range s.rds {
+			raw[i] = min(raw[i], limit*(0.5+0.5*unit(h3(s.seed, uint64(id), 3))))
 			sum += raw[i]
 		}
 	}
