@@ -99,6 +99,9 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	if c.demo {
+		fmt.Fprintln(stderr, "linkdive: demo data: synthetic answers from the built-in sandbox (set SEMRUSH_API_KEY for the real API)")
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	res, err := c.client.Fetch(ctx, q)

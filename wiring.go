@@ -5,11 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"strings"
 
 	"linkdive/api"
+	"linkdive/api/sandbox"
 )
 
 // connOpts are the flags every command that talks to the API shares.
@@ -54,7 +56,7 @@ func (o *connOpts) connect(stderr io.Writer) (*conn, error) {
 		base = o.env("LINKDIVE_API_URL")
 	}
 	if o.demo || key == "" {
-		return nil, errors.New("no API key: set SEMRUSH_API_KEY")
+		return demoConn(), nil
 	}
 	cfg := api.Config{Key: key}
 	if base != "" {
@@ -66,6 +68,26 @@ func (o *connOpts) connect(stderr io.Writer) (*conn, error) {
 	}
 	c := api.NewClient(cfg)
 	return &conn{client: c, where: c.BaseURL()}, nil
+}
+
+// demoHost is the made-up host the in-process sandbox answers for; it
+// never reaches the network (the transport serves it in memory).
+const demoHost = "http://sandbox.linkdive.invalid"
+
+// DemoBalance is the generous starting balance of the demo sandbox.
+const DemoBalance = 10_000_000
+
+// demoConn runs the sandbox in-process and points the very same client code
+// at it through an in-memory transport.
+func demoConn() *conn {
+	srv := sandbox.New(sandbox.Options{Balance: DemoBalance})
+	c := api.NewClient(api.Config{
+		Key:        "demo",
+		BaseURL:    demoHost + "/analytics/v1/",
+		BalanceURL: demoHost + "/users/countapiunits.html",
+		HTTP:       &http.Client{Transport: srv.Transport()},
+	})
+	return &conn{client: c, demo: true, where: "built-in sandbox (synthetic demo data)"}
 }
 
 // balanceURLFor derives the units-balance endpoint of a non-default API

@@ -178,6 +178,9 @@ type Report struct {
 	// PerTarget names the column that expands into one column per target,
 	// each named after the target string as sent (backlinks_matrix).
 	PerTarget string
+	// DefaultOrder, when set, is the order of the default columns (the
+	// documentation's example order); otherwise catalogue order.
+	DefaultOrder []string
 }
 
 // DefaultLimit is what the API returns when display_limit is absent or 0.
@@ -262,6 +265,8 @@ var reports = []*Report{
 		},
 		Sorts:       sorts("page_ascore", "last_seen", "first_seen"),
 		DefaultSort: "page_ascore_desc",
+		DefaultOrder: []string{"page_ascore", "source_title", "source_url", "target_url", "anchor",
+			"external_num", "internal_num", "first_seen", "last_seen"},
 		Filters: []FilterField{
 			{Name: "type", Title: "Link type", Ops: fixedOps, Values: typeValuesBacklinks, ValueKind: KindText, Desc: "Backlink type"},
 			{Name: "zone", Title: "TLD zone", Ops: fixedOps, ValueKind: KindText, Desc: "TLD zone of the source (com, uk)"},
@@ -459,6 +464,11 @@ var (
 func init() {
 	for _, r := range reports {
 		r.Short = strings.TrimPrefix(r.Type, "backlinks_")
+		for _, c := range r.DefaultOrder {
+			if col, ok := r.Column(c); !ok || !col.Default {
+				panic("api: " + r.Type + " default order names " + c)
+			}
+		}
 		if byType[r.Type] != nil || byShort[r.Short] != nil {
 			panic("api: duplicate report " + r.Type)
 		}
@@ -501,8 +511,12 @@ func (r *Report) Column(code string) (Column, bool) {
 	return Column{}, false
 }
 
-// DefaultColumns returns the codes of the default columns, in catalogue order.
+// DefaultColumns returns the codes of the default columns, in DefaultOrder
+// or else catalogue order.
 func (r *Report) DefaultColumns() []string {
+	if len(r.DefaultOrder) > 0 {
+		return append([]string(nil), r.DefaultOrder...)
+	}
 	var out []string
 	for _, c := range r.Columns {
 		if c.Default {
