@@ -189,8 +189,9 @@ func (q Request) Validate() error {
 		if q.Count <= 0 {
 			return verr("asks for %d rows; ask for at least one (a missing limit means 10,000 lines)", q.Count)
 		}
-		if r.MaxLines > 0 && q.Limit() > r.MaxLines {
-			return verr("rows up to %d asked; the API serves at most %d", q.Limit(), r.MaxLines)
+		if r.MaxLines > 0 && (q.Count > r.MaxLines || q.Offset > r.MaxLines-q.Count) {
+			// Compared without adding: Offset+Count may overflow.
+			return verr("rows past %d asked; the API serves at most %d", r.MaxLines, r.MaxLines)
 		}
 	} else if q.Offset != 0 || q.Count != 0 {
 		return verr("is not paged (no offset or row count)")
