@@ -42,7 +42,9 @@ func (f Filter) String() string {
 // the next token starts a condition (a sign followed by a plausible field name
 // and operation).
 func ParseFilter(s string) (Filter, error) {
-	s = strings.TrimSpace(s)
+	// Blank space before the first sign and line ends after the filter are
+	// not part of it; a trailing space is part of the last value.
+	s = strings.TrimRight(strings.TrimLeft(s, " \t\r\n"), "\r\n")
 	if s == "" {
 		return nil, nil
 	}
