@@ -13,8 +13,9 @@ import (
 //     acting; tab, CR and LF become a space.
 //   - DEL becomes ␡; C1 controls (U+0080-U+009F, which include the 8-bit CSI
 //     and OSC introducers) and invalid UTF-8 become U+FFFD.
-//   - Bidi overrides and isolates, zero-width spaces, word joiners, the BOM and
-//     line/paragraph separators are removed (they reorder or hide text).
+//   - Bidi overrides and isolates, zero-width spaces, word joiners, invisible
+//     operators, the BOM and line/paragraph separators are removed (they
+//     reorder or hide text).
 //     ZWJ and variation selectors stay: emoji sequences need them.
 //
 // Printable ASCII, the common case, is returned as is without allocating.
@@ -80,11 +81,11 @@ func dropRune(r rune) bool {
 	switch {
 	case r >= 0x202a && r <= 0x202e: // LRE RLE PDF LRO RLO
 		return true
-	case r >= 0x2066 && r <= 0x2069: // LRI RLI FSI PDI
+	case r >= 0x2060 && r <= 0x206f: // WJ, invisible operators, LRI RLI FSI PDI, deprecated format controls
 		return true
 	case r == 0x200b || r == 0x200e || r == 0x200f: // ZWSP, LRM, RLM
 		return true
-	case r == 0x2060 || r == 0xfeff || r == 0x2028 || r == 0x2029 || r == 0x061c:
+	case r == 0xfeff || r == 0x2028 || r == 0x2029 || r == 0x061c || r == 0x180e:
 		return true
 	case r >= 0xfff9 && r <= 0xfffb: // interlinear annotation controls
 		return true
