@@ -190,15 +190,16 @@ func unsafeText(s string) string {
 
 // hidingRune lists, independently of sanitize.go, the invisible characters
 // that reorder or hide text: bidi embeddings, overrides, isolates and marks,
-// zero-width space, word joiner and invisible operators, the BOM, line and
-// paragraph separators, interlinear annotations.
+// zero-width space, word joiner, invisible operators and deprecated format
+// controls, the Mongolian vowel separator, the BOM, line and paragraph
+// separators, interlinear annotations.
 func hidingRune(r rune) bool {
 	switch {
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 		return true
 	case r == 0x200b, r == 0x200e, r == 0x200f, r == 0x061c:
 		return true
-	case r >= 0x2060 && r <= 0x2064, r == 0xfeff, r == 0x2028, r == 0x2029:
+	case r >= 0x2060 && r <= 0x206f, r == 0x180e, r == 0xfeff, r == 0x2028, r == 0x2029:
 		return true
 	case r >= 0xfff9 && r <= 0xfffb:
 		return true
