@@ -42,9 +42,10 @@ func (f Filter) String() string {
 // the next token starts a condition (a sign followed by a plausible field name
 // and operation).
 func ParseFilter(s string) (Filter, error) {
-	// Blank space before the first sign and line ends after the filter are
-	// not part of it; a trailing space is part of the last value.
-	s = strings.TrimRight(strings.TrimLeft(s, " \t\r\n"), "\r\n")
+	// Blank space before the first sign is not part of the filter; anything
+	// after it is, down to a trailing space of the last value, so that
+	// ParseFilter(f.String()) gives f back.
+	s = strings.TrimLeft(s, " \t\r\n")
 	if s == "" {
 		return nil, nil
 	}
