@@ -143,6 +143,7 @@ func (m *Model) confirmed(yes bool) tea.Cmd {
 		return nil
 	}
 	v.loading = true
+	m.setStatus("", false)
 	return tea.Batch(m.fetchCmd(v.id, v.gen, a.req), m.spinner.Tick)
 }
 

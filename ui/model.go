@@ -278,6 +278,7 @@ func (m *Model) switchTab(i int) tea.Cmd {
 		return nil
 	}
 	m.sess.active = i
+	m.setStatus("", false)
 	return m.activate()
 }
 
@@ -315,9 +316,30 @@ func (m *Model) setStatus(s string, isErr bool) {
 	m.status, m.statusErr, m.statusTime = s, isErr, m.opt.Now()
 }
 
+// statusTTL is how long a message stays in the status line; errors stay
+// until the next message.
+const statusTTL = 8 * time.Second
+
+// currentStatus is the message to show, if it has not expired.
+func (m *Model) currentStatus() (string, bool) {
+	if m.status == "" || (!m.statusErr && m.opt.Now().Sub(m.statusTime) > statusTTL) {
+		return "", false
+	}
+	return m.status, m.statusErr
+}
+
 func (m *Model) applyTheme(th *theme.Theme) {
 	m.th = th
 	m.spinner.Style = th.Accent
+	for _, in := range []*textinput.Model{&m.prompt, &m.search} {
+		st := textinput.DefaultStyles(th.Dark)
+		st.Focused = textinput.StyleState{Text: th.Muted.UnsetForeground(), Placeholder: th.Muted, Suggestion: th.Muted, Prompt: th.Accent}
+		st.Blurred = st.Focused
+		st.Cursor.Color = th.Color.Accent
+		in.SetStyles(st)
+		// Without styling (golden frames, tests) no cursor escape is drawn.
+		in.SetVirtualCursor(!th.Plain)
+	}
 	for _, s := range m.sessions() {
 		for _, tb := range s.tabs {
 			for _, v := range tb.stack {

@@ -288,13 +288,14 @@ func (m *Model) statusLine(w int) string {
 		right = m.th.Muted.Render(v.tbl.Position() + " ")
 	}
 	var left string
+	msg, isErr := m.currentStatus()
 	switch {
-	case m.status != "":
+	case msg != "":
 		st := m.th.Accent
-		if m.statusErr {
+		if isErr {
 			st = m.th.Error
 		}
-		left = " " + st.Render(m.status)
+		left = " " + st.Render(msg)
 	case v != nil:
 		left = " " + m.th.Muted.Render(v.status())
 		if v.err != nil {

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"linkdive/api"
+	"linkdive/api/sandbox"
+	"linkdive/ui"
+	"linkdive/ui/clip"
+)
+
+// bodyServer answers every backlinks request with body and the balance
+// endpoint with a number.
+func bodyServer(t *testing.T, body string) harnessOpt {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/users/"):
+			w.Write([]byte("50,000"))
+		case r.URL.Query().Get("type") == "backlinks" && r.URL.Query().Get("display_offset") == "":
+			w.Write([]byte(body))
+		default:
+			w.Write([]byte("ERROR 50 :: NOTHING FOUND\r\n"))
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return func(o *ui.Options, _ *sandbox.Options) {
+		o.Client = api.NewClient(api.Config{Key: sandboxKey, BaseURL: srv.URL + "/analytics/v1/",
+			BalanceURL: srv.URL + "/users/countapiunits.html", MaxRetries: -1})
+	}
+}
+
+const hostileBody = "page_ascore;source_title;source_url;target_url;anchor;external_num;internal_num;first_seen;last_seen\r\n" +
+	"50;\x1b]52;c;SGFja2Vk\x07Pwned\x1b[2J\x1b[H\x9b31mred\u202eevil\u200b;https://evil.example/\x1b]8;;http://x\x07a;https://www.example.com/;\x1b[5mblink\x07\x08\x7f;1;2;1700000000;1710000000\r\n" +
+	"40;plain title;https://ok.example/;https://www.example.com/;ok;1;2;1700000000;1710000000\r\n"
+
+func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
+	h := newHarness(t, "example.com", bodyServer(t, hostileBody), func(o *ui.Options, _ *sandbox.Options) {
+		o.Clip = &clip.Copier{Env: clip.Env{SSH: true}}
+	})
+	for _, keys := range [][]string{{"2"}, {"d"}, {"right", "right", "right"}, {"Y"}, {"y"}, {"esc", "/"}} {
+		h.keys(keys...)
+		raw := h.m.View().Content // the Plain theme adds no styling: no ESC may appear at all
+		for _, bad := range []rune{0x1b, 0x07, 0x9b, 0x202e, 0x200b, 0x08, 0x7f} {
+			if strings.ContainsRune(raw, bad) {
+				t.Fatalf("after %v the frame holds %q:\n%q", keys, bad, raw)
+			}
+		}
+	}
+	h.keys("esc", "left", "left", "left")
+	h.mustShow("␛]52;c;SGFja2Vk␇Pwned") // visible, harmless placeholders
+	for _, c := range h.osc52 {
+		if strings.ContainsAny(c, "\x1b\x07\u009b") {
+			t.Fatalf("copied text holds control characters: %q", c)
+		}
+	}
+}
+
+func TestWideCharactersKeepEveryLineTheWidth(t *testing.T) {
+	for _, name := range []string{"testdata/wide-characters.csv", "testdata/very-long-values.csv"} {
+		body, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := newHarness(t, "example.com", bodyServer(t, string(body)))
+		h.keys("2")
+		for _, w := range []int{120, 97, 80, 61, 40} {
+			h.send(tea.WindowSizeMsg{Width: w, Height: 30})
+			for _, mode := range [][]string{nil, {"d"}, {"right", "right"}} {
+				h.keys(mode...)
+				lines := strings.Split(h.screen(), "\n")
+				if len(lines) != 30 {
+					t.Fatalf("%s at %d: %d lines", name, w, len(lines))
+				}
+				for i, l := range lines {
+					if got := ansi.StringWidth(l); got != w {
+						t.Fatalf("%s at width %d, mode %v: line %d is %d cells:\n%s", name, w, mode, i, got, h.screen())
+					}
+				}
+			}
+			h.keys("d", "left", "left")
+		}
+	}
+}
