@@ -43,6 +43,21 @@ type Config struct {
 	// Sleep waits between retries; tests replace it. Default: a timer
 	// that honours the context.
 	Sleep func(ctx context.Context, d time.Duration) error
+
+	// Cache answers requests it holds for nothing (nil: no cache). Only
+	// successful bodies are stored: rows or NOTHING FOUND, never errors,
+	// never a page cut short by the balance.
+	Cache Cache
+	// MaxAge is the age past which a cached answer is fetched again
+	// (default DefaultCacheMaxAge; clamped to MaxCacheMaxAge).
+	MaxAge time.Duration
+	// Offline answers from the cache only and never sends a request.
+	Offline bool
+	// Budget caps the units the session may spend (0: no cap); a request
+	// whose worst-case cost would pass it is not sent (*BudgetError).
+	Budget int64
+	// Now is the clock (tests fix it); default time.Now.
+	Now func() time.Time
 }
 
 // Client runs requests against the API (or anything that speaks its
@@ -52,6 +67,7 @@ type Client struct {
 	http    *http.Client
 	ledger  *Ledger
 	limiter *limiter
+	budget  budget
 }
 
 // NewClient returns a client for cfg.
@@ -88,12 +104,20 @@ func NewClient(cfg Config) *Client {
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleepCtx
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	cfg.MaxAge, _ = ClampCacheMaxAge(cfg.MaxAge)
 	hc := cfg.HTTP
 	if hc == nil {
 		hc = &http.Client{}
 	}
-	return &Client{cfg: cfg, http: hc, ledger: cfg.Ledger, limiter: newLimiter(cfg.RatePerSecond, cfg.MaxInFlight)}
+	c := &Client{cfg: cfg, http: hc, ledger: cfg.Ledger, limiter: newLimiter(cfg.RatePerSecond, cfg.MaxInFlight)}
+	c.budget.limit = max(cfg.Budget, 0)
+	return c
 }
+
+func (c *Client) now() time.Time { return c.cfg.Now() }
 
 // Ledger returns the session ledger the client records spends in.
 func (c *Client) Ledger() *Ledger { return c.ledger }
@@ -123,16 +147,46 @@ type Result struct {
 	Bytes        int
 	Duration     time.Duration
 	Attempts     int
-	FetchedAt    time.Time
+	FetchedAt    time.Time // when the API answered (for a cached answer: when it was fetched)
+	// Cached: answered from the cache, for nothing (Units is 0); Age is
+	// how old the answer is.
+	Cached bool
+	Age    time.Duration
+	// CacheErr is set when a fresh answer could not be stored in the cache
+	// (the data is fine; the next identical request will cost again).
+	CacheErr error
 }
 
-// Fetch validates q, sends it (with retries where safe), parses the response
-// and records its cost in the ledger. A request that fails validation is
-// never sent.
+// Fetch is FetchWith without options: a cached answer if there is a fresh
+// one, otherwise the request is sent.
 func (c *Client) Fetch(ctx context.Context, q Request) (*Result, error) {
+	return c.FetchWith(ctx, q, FetchOptions{})
+}
+
+// FetchWith validates q and answers it from the cache when it can (for
+// nothing; unless opts.Refresh). Otherwise, unless the client is offline or
+// the request would pass the budget, it sends q (with retries where safe),
+// parses the response, records its cost in the ledger, refreshes the known
+// balance after a spend and stores the answer in the cache. A request that
+// fails validation is never sent.
+func (c *Client) FetchWith(ctx context.Context, q Request, opts FetchOptions) (*Result, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
+	key := c.CacheKey(q)
+	if c.cfg.Cache != nil && !opts.Refresh {
+		if res, ok := c.fromCache(q, key); ok {
+			return res, nil
+		}
+	}
+	if c.cfg.Offline {
+		return nil, &OfflineError{Request: q.Describe(), Refresh: opts.Refresh}
+	}
+	release, err := c.reserve(q)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	start := time.Now()
 	body, attempts, err := c.do(ctx, q.URL(c.cfg.BaseURL, c.cfg.Key))
 	if err != nil {
@@ -142,7 +196,7 @@ func (c *Client) Fetch(ctx context.Context, q Request) (*Result, error) {
 	if err != nil {
 		return nil, c.redactErr(err)
 	}
-	res := &Result{Request: q, Table: tbl, Bytes: len(body), Duration: time.Since(start), Attempts: attempts, FetchedAt: time.Now()}
+	res := &Result{Request: q, Table: tbl, Bytes: len(body), Duration: time.Since(start), Attempts: attempts, FetchedAt: c.now()}
 	if !tbl.NothingFound {
 		res.Units = q.ActualCost(tbl.Len())
 	}
@@ -150,11 +204,26 @@ func (c *Client) Fetch(ctx context.Context, q Request) (*Result, error) {
 		c.ledger.Add(Spend{Time: res.FetchedAt, Report: q.Report.Type, Targets: targetValues(q.Targets),
 			Filter: q.Filter.String(), Offset: q.Offset, Lines: tbl.Len(), Units: res.Units})
 	}
-	if q.Report.Price.Per == PerLine && q.Report.Paged && !tbl.NothingFound && tbl.Len() < q.Count {
-		// A short page: the end of the list, or the balance ran out. The
-		// balance endpoint is free; ask it.
-		if bal, err := c.Balance(ctx); err == nil && bal < q.Report.Price.Units {
-			res.BalanceShort = true
+	release()
+	cacheable := true
+	if res.Units > 0 {
+		// Refresh the known balance after a spend (the endpoint is free).
+		// A short per-line page is the end of the list, or the balance ran
+		// out: the balance tells which.
+		bal, berr := c.Balance(ctx)
+		if q.Report.Price.Per == PerLine && q.Report.Paged && tbl.Len() < q.Count {
+			switch {
+			case berr != nil:
+				cacheable = false // cannot tell: do not store a maybe-cut list
+			case bal < q.Report.Price.Units:
+				res.BalanceShort = true
+				cacheable = false
+			}
+		}
+	}
+	if c.cfg.Cache != nil && cacheable {
+		if err := c.cfg.Cache.Put(key, body, res.FetchedAt); err != nil {
+			res.CacheErr = err
 		}
 	}
 	return res, nil
@@ -171,6 +240,9 @@ func targetValues(ts []Target) []string {
 // Balance reads the units balance (free). The body is a number that may
 // carry thousands separators ("1,000").
 func (c *Client) Balance(ctx context.Context) (int64, error) {
+	if c.cfg.Offline {
+		return 0, ErrOffline
+	}
 	u := c.cfg.BalanceURL
 	sep := "?"
 	if strings.Contains(u, "?") {
