@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"linkdive/api"
+	"linkdive/api/export"
 )
 
 const getUsage = `Usage: linkdive get REPORT TARGET... [flags]
@@ -112,11 +113,11 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 	}
 	switch format {
 	case "csv":
-		err = writeCSV(stdout, res.Table)
+		err = export.WriteCSV(stdout, res.Table)
 	case "json":
-		err = writeJSON(stdout, res.Table)
+		err = export.WriteJSON(stdout, res.Table)
 	default:
-		err = writeText(stdout, res.Table, 60)
+		err = export.WriteText(stdout, res.Table, 60)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "linkdive get: writing output: %v\n", err)
