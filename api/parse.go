@@ -6,6 +6,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse reads a response body of the request q into a table.
@@ -204,7 +205,11 @@ func (t *Table) addRow(fields []string, kinds []Kind, lineNo int) {
 func clip(s string) string {
 	s = SanitizeText(s)
 	if len(s) > 40 {
-		return s[:40] + "…"
+		i := 40
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i-- // never cut a character in two
+		}
+		return s[:i] + "…"
 	}
 	return s
 }
