@@ -112,6 +112,7 @@ func NewClient(cfg Config) *Client {
 	if hc == nil {
 		hc = &http.Client{}
 	}
+	hc = withoutReferer(hc)
 	c := &Client{cfg: cfg, http: hc, ledger: cfg.Ledger, limiter: newLimiter(cfg.RatePerSecond, cfg.MaxInFlight)}
 	c.budget.limit = max(cfg.Budget, 0)
 	return c
@@ -252,7 +253,7 @@ func (c *Client) Balance(ctx context.Context) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := ParseBalance(body)
+	n, err := ParseBalance([]byte(c.Redact(string(firstBytes(body, 4096)))))
 	if err != nil {
 		return 0, err
 	}
@@ -341,12 +342,33 @@ func (c *Client) once(ctx context.Context, u string) ([]byte, error) {
 		if ae.Code == CodeNothingFound {
 			return body, nil
 		}
+		ae.Message = c.Redact(ae.Message) // a server may echo the key
 		return nil, ae
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &TransportError{Status: resp.StatusCode, Msg: describeBody(body)}
+		// Redacted before describeBody clips it: a clipped key is
+		// no longer found by Redact.
+		return nil, &TransportError{Status: resp.StatusCode, Msg: describeBody([]byte(c.Redact(string(firstBytes(body, 4096)))))}
 	}
 	return body, nil
+}
+
+// withoutReferer returns a copy of hc whose redirects carry no Referer
+// header: net/http would put the previous URL, key included, in it.
+func withoutReferer(hc *http.Client) *http.Client {
+	c := *hc
+	next := hc.CheckRedirect
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		req.Header.Del("Referer")
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &c
 }
 
 func describeBody(body []byte) string {
