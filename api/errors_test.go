@@ -112,9 +112,9 @@ func TestParseNotErrors(t *testing.T) {
 		{"bom only", "\uFEFF", "empty"},
 		{"html", "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", "HTML"},
 		{"html after blank", "\n  <html><head><title>Error</title></head></html>", "HTML"},
-		{"not an error line", "ERROR :: SOMETHING", "error"},
-		{"error word and no code", "ERROR", "error"},
-		{"huge code", "ERROR 99999999999999999999999 :: X", "error"},
+		{"not an error line", "ERROR :: SOMETHING", "ERROR line"},
+		{"error word and no code", "ERROR", "ERROR line"},
+		{"huge code", "ERROR 99999999999999999999999 :: X", "ERROR line"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
