@@ -395,3 +395,15 @@ func TestTableAppendSlice(t *testing.T) {
 		t.Errorf("append of other columns accepted")
 	}
 }
+
+func TestClipNeverSplitsACharacter(t *testing.T) {
+	for _, s := range []string{"x" + strings.Repeat("é", 40), strings.Repeat("中", 30), "ab" + strings.Repeat("👩‍💻", 10)} {
+		got := clip(s)
+		if bad := unsafeText(got); bad != "" || !strings.HasSuffix(got, "…") || len(got) > 40+len("…") {
+			t.Errorf("clip(%q) = %q (%s)", s, got, bad)
+		}
+	}
+	// A row issue quoting a bad non-ASCII number stays valid text.
+	tbl, _ := Parse([]byte("page_ascore;anchor\n"+"x"+strings.Repeat("é", 40)+";a\n"), backlinksReq(t))
+	checkTableShape(t, tbl)
+}
