@@ -92,6 +92,9 @@ func parseCSV(s string, meta func([]string) []Column) (*Table, error) {
 	}
 	line, rest := nextLine(s)
 	codes := strings.Split(line, ";")
+	if len(codes) > maxColumns {
+		return nil, tooManyColumns(len(codes))
+	}
 	for i := range codes {
 		codes[i] = strings.TrimSpace(codes[i])
 	}
@@ -110,6 +113,15 @@ func parseCSV(s string, meta func([]string) []Column) (*Table, error) {
 		t.addRow(fields, kinds, lineNo)
 	}
 	return t, nil
+}
+
+// maxColumns is the most columns a header may name. No report has more
+// than 22; every row costs a value per column, so a short garbled or hostile
+// body with a huge header would otherwise cost gigabytes (48 KB: 4 GB).
+const maxColumns = 64
+
+func tooManyColumns(n int) error {
+	return &TransportError{Msg: fmt.Sprintf("the response header names %d columns (a report has at most %d): not report data", n, maxColumns)}
 }
 
 // nextLine cuts the first line off s, dropping its "\n" or "\r\n".
@@ -387,6 +399,9 @@ func parseQuoted(s string, meta func([]string) []Column) (*Table, error) {
 	pos := 0
 	lineNo := 1
 	header, pos, _ := readQuotedRecord(s, pos, &lineNo)
+	if len(header) > maxColumns {
+		return nil, tooManyColumns(len(header))
+	}
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
