@@ -407,3 +407,27 @@ func TestClipNeverSplitsACharacter(t *testing.T) {
 	tbl, _ := Parse([]byte("page_ascore;anchor\n"+"x"+strings.Repeat("é", 40)+";a\n"), backlinksReq(t))
 	checkTableShape(t, tbl)
 }
+
+func TestParseHugeHeaderRefused(t *testing.T) {
+	// 48 KB: a header of 16,000 columns and 16,000 one-field rows asked
+	// for 4 GB and 23 s before the header was bounded.
+	n := 16000
+	for _, body := range []string{
+		strings.Repeat(";", n) + "\n" + strings.Repeat("x\n", n),
+		strings.Repeat(`"";`, n) + `""` + "\n" + strings.Repeat("\"x\"\n", n),
+	} {
+		start := time.Now()
+		tbl, err := Parse([]byte(body), backlinksReq(t))
+		if err == nil || !strings.Contains(err.Error(), "columns") {
+			t.Fatalf("huge header: %v, %d columns", err, len(tbl.Columns))
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("refusing took %v", d)
+		}
+	}
+	// 64 columns are still read.
+	body := strings.Repeat("c;", maxColumns-1) + "c\n" + strings.Repeat("1;", maxColumns-1) + "1\n"
+	if tbl, err := Parse([]byte(body), backlinksReq(t)); err != nil || len(tbl.Columns) != maxColumns {
+		t.Fatalf("%d columns refused: %v", maxColumns, err)
+	}
+}
