@@ -289,13 +289,20 @@ func (c *Client) do(ctx context.Context, u string) ([]byte, int, error) {
 		if ctx.Err() != nil || !temporary(err) || attempt >= c.cfg.MaxRetries {
 			return nil, attempt + 1, lastErr
 		}
-		d := c.cfg.BackoffBase << attempt
+		d := c.cfg.BackoffBase // doubled per attempt, capped before it overflows
+		for i := 0; i < attempt && d < maxBackoff; i++ {
+			d *= 2
+		}
+		d = min(d, maxBackoff)
 		d = d/2 + time.Duration(rand.Int64N(int64(d/2)+1)) // jitter in [d/2, d]
 		if serr := c.cfg.Sleep(ctx, d); serr != nil {
 			return nil, attempt + 1, lastErr
 		}
 	}
 }
+
+// maxBackoff bounds one retry delay (before jitter).
+const maxBackoff = time.Minute
 
 func temporary(err error) bool {
 	var ae *APIError
