@@ -629,3 +629,26 @@ func TestClientBalanceShort(t *testing.T) {
 		t.Errorf("full page: %v short %v", err, res.BalanceShort)
 	}
 }
+
+func TestClientBackoffIsBounded(t *testing.T) {
+	t.Parallel()
+	api := newFakeAPI(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(503) })
+	cl, rec := api.client(func(c *Config) { c.MaxRetries = 40 })
+	_, err := cl.Fetch(context.Background(), backlinksQ(5))
+	if err == nil || api.reports.Load() != 41 {
+		t.Fatalf("err %v after %d requests", err, api.reports.Load())
+	}
+	for i, d := range rec.get() {
+		if d <= 0 || d > time.Minute {
+			t.Fatalf("retry %d waits %v", i, d)
+		}
+	}
+	// A huge base is capped too.
+	cl, rec = api.client(func(c *Config) { c.MaxRetries = 3; c.BackoffBase = 1000 * time.Hour })
+	cl.Fetch(context.Background(), backlinksQ(5))
+	for i, d := range rec.get() {
+		if d <= 0 || d > time.Minute {
+			t.Fatalf("huge base: retry %d waits %v", i, d)
+		}
+	}
+}
