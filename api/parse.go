@@ -86,7 +86,7 @@ func targetColumn(target string, i int) Column {
 
 func parseCSV(s string, meta func([]string) []Column) (*Table, error) {
 	s = strings.TrimPrefix(s, "\uFEFF")
-	s = strings.TrimLeft(s, "\r\n")
+	s = strings.TrimLeft(s, " \t\r\n") // blank lines before the header, as Parse allows
 	if strings.HasPrefix(s, `"`) {
 		return parseQuoted(s, meta)
 	}
