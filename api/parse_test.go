@@ -431,3 +431,18 @@ func TestParseHugeHeaderRefused(t *testing.T) {
 		t.Fatalf("%d columns refused: %v", maxColumns, err)
 	}
 }
+
+func TestParseLeadingBlankLines(t *testing.T) {
+	for _, lead := range []string{"\r\n", " \r\n", "\uFEFF \t\r\n\r\n", "\n  \n"} {
+		for _, body := range []string{
+			"zone;domains_num\r\ncom;5\r\n",
+			`"zone";"domains_num"` + "\r\n" + `"com";"5"` + "\r\n",
+		} {
+			q := Request{Report: mustReport(t, "tld"), Targets: one("example.com"), Count: 5, Escape: strings.HasPrefix(body, `"`)}
+			tbl, err := Parse([]byte(lead+body), q)
+			if err != nil || tbl.Index("zone") != 0 || tbl.Len() != 1 || tbl.Int(0, 1) != 5 || len(tbl.Issues) != 0 {
+				t.Errorf("Parse(%q): %v columns %v rows %d", lead+body, err, tbl.Columns, tbl.Len())
+			}
+		}
+	}
+}
