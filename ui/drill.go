@@ -65,6 +65,19 @@ func drillFor(v *reportView) (drillTo, bool) {
 		}
 		q := api.Request{Report: mustReport("backlinks"), Targets: []api.Target{{Value: u, Type: api.URL}}}
 		return drillTo{req: q, label: "Backlinks to " + u}, true
+	case "backlinks_comparison":
+		tt, err := api.ParseTargetType(val("target_type"))
+		if err != nil {
+			tt = ""
+		}
+		if tt == api.Subdomain {
+			tt = api.Domain
+		}
+		t, err := api.NewTarget(val("target"), tt)
+		if err != nil {
+			return drillTo{err: err.Error()}, true
+		}
+		return drillTo{newTarget: &t}, true
 	case "backlinks_competitors":
 		n := val("neighbour")
 		t, err := api.NewTarget(n, "")

@@ -159,6 +159,9 @@ func (m *Model) openColumns(v *reportView) tea.Cmd {
 // presets are the filters offered in the editor: the link-gap questions on
 // the matrix.
 func (m *Model) presets(v *reportView) []form.Preset {
+	if v.rep.Type == "backlinks_matrix" {
+		return linkGapPresets(v.base.Targets)
+	}
 	return nil
 }
 

@@ -37,6 +37,10 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.searchKey(msg)
 	case modeForm:
 		return m.form.update(m, msg)
+	case modeTargets:
+		return m.targetsKey(msg)
+	case modePick:
+		return m.pickKey(msg)
 	}
 	return m.normalKey(msg)
 }
@@ -68,8 +72,14 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.back()
 	case key.Matches(msg, k.Refresh):
 		return m.askRefresh()
+	case key.Matches(msg, k.AddCompare) && m.activeTab().multi != nil:
+		return m.openTargets(m.activeTab())
 	case v == nil:
 		return nil
+	case key.Matches(msg, k.AddCompare):
+		return m.addToMulti(v, "backlinks_comparison")
+	case key.Matches(msg, k.AddLinkGap):
+		return m.addToMulti(v, "backlinks_matrix")
 	case key.Matches(msg, k.Up):
 		v.tbl.Up(1)
 	case key.Matches(msg, k.Down):
@@ -118,6 +128,8 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !found {
 			m.setStatus("no row loaded matches "+fmt.Sprintf("%q", m.search.Value()), true)
 		}
+	case key.Matches(msg, k.Sort) && v.rep.Type == "backlinks_comparison" && v.loaded() > 0:
+		return m.openLocalSort(v)
 	case key.Matches(msg, k.Sort):
 		return m.openSort(v)
 	case key.Matches(msg, k.Filter):
@@ -182,6 +194,9 @@ func (m *Model) askRefresh() tea.Cmd {
 		return nil
 	}
 	v := tb.top()
+	if v == nil {
+		return nil
+	}
 	q := v.base
 	if q.Report.Paged {
 		q.Offset, q.Count = 0, m.opt.PageSize
@@ -198,6 +213,9 @@ func (m *Model) drill() tea.Cmd {
 	v := m.current()
 	if v == nil || v.cursorRow() < 0 {
 		return nil
+	}
+	if v.rep.Type == "backlinks_matrix" {
+		return m.linkGapDrill(v)
 	}
 	d, ok := drillFor(v)
 	if !ok {
@@ -327,6 +345,8 @@ func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
 		m.applySearch()
 	case modeForm:
 		cmd = m.form.update(m, msg)
+	case modeTargets:
+		cmd = m.targetsKey(msg)
 	}
 	return cmd
 }

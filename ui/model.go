@@ -24,6 +24,8 @@ const (
 	modeConfirm
 	modeHelp
 	modeForm
+	modeTargets // the targets editor of Compare / Link gap
+	modePick    // a small choice (the target of a link-gap drill-down)
 )
 
 // Model is the root model: target, sessions, tabs, status bar; it routes
@@ -52,6 +54,7 @@ type Model struct {
 	detail     bool // detail pane shown
 	detailTop  int  // detail pane scroll
 	form       formState
+	pick       *pickState
 	spinner    spinner.Model
 	help       help.Model
 	status     string
@@ -154,6 +157,8 @@ func (m *Model) forwardToInputs(msg tea.Msg) tea.Cmd {
 		m.search, cmd = m.search.Update(msg)
 	case modeForm:
 		cmd = m.form.update(m, msg)
+	case modeTargets:
+		cmd = m.targetsKey(msg)
 	}
 	return cmd
 }
@@ -267,6 +272,9 @@ func (m *Model) activate() tea.Cmd {
 	m.detailTop = 0
 	if tb.overview != nil {
 		return m.startOverview(tb.overview)
+	}
+	if tb.multi != nil && len(tb.stack) == 0 {
+		return m.openTargets(tb)
 	}
 	m.layout()
 	return m.pump(tb.top())

@@ -113,6 +113,8 @@ func (m *Model) body(w, h int) string {
 		base = fitLines(nil, w, h)
 	case m.activeTab().overview != nil:
 		base = m.activeTab().overview.render(w, h, m.th, m.chartStyle(), m.summaries())
+	case m.activeTab().multi != nil && (m.activeTab().multi.editor != nil || m.current() == nil):
+		base = m.multiBody(m.activeTab(), w, h)
 	default:
 		base = m.tableBody(m.current(), w, h)
 	}
@@ -123,8 +125,20 @@ func (m *Model) body(w, h int) string {
 		return overlay(base, m.confirmBox(w), w, h)
 	case modeForm:
 		return overlay(base, m.form.render(m, w, h), w, h)
+	case modePick:
+		return overlay(base, m.pickBox(w), w, h)
 	}
 	return base
+}
+
+// multiBody is a multi-target tab before it has run, or with its targets
+// editor open.
+func (m *Model) multiBody(tb *tab, w, h int) string {
+	if e := tb.multi.editor; e != nil {
+		return e.view(w, h, m.th, m.editorCost(e), m.keys)
+	}
+	return fitLines([]string{"", " " + m.th.Muted.Render(fmt.Sprintf("press %s to choose the targets of %s",
+		m.keys.AddCompare.Help().Key, tb.spec.label))}, w, h)
 }
 
 func (m *Model) tableBody(v *reportView, w, h int) string {
@@ -265,6 +279,10 @@ func (m *Model) queryLine(w int) string {
 	if tb.overview != nil {
 		crumbs = append(crumbs, "Overview")
 		return padRight(ansi.Truncate(" "+m.th.Muted.Render(strings.Join(crumbs, " › ")), w, "…"), w)
+	}
+	if tb.top() == nil {
+		crumbs = append(crumbs, tb.spec.label)
+		return padRight(ansi.Truncate(" "+m.th.Accent.Render(strings.Join(crumbs, " › ")), w, "…"), w)
 	}
 	for _, v := range tb.stack {
 		crumbs = append(crumbs, v.label)

@@ -10,6 +10,7 @@ type tabKind int
 const (
 	tabReport   tabKind = iota // one report in the table
 	tabOverview                // overview numbers, AS profile, categories
+	tabMulti                   // a multi-target report over a list of targets
 )
 
 // tabSpec is a tab of the explorer, in order. The number keys 1-9 reach
@@ -32,6 +33,8 @@ var tabSpecs = []tabSpec{
 	{tabReport, "competitors", "Competitors"},
 	{tabReport, "categories_profile", "Categories"},
 	{tabReport, "historical", "History"},
+	{tabMulti, "comparison", "Compare"},
+	{tabMulti, "matrix", "Link gap"},
 }
 
 // tab is one tab of a session: a stack of views (the tab's own view at the
@@ -41,6 +44,7 @@ type tab struct {
 	rep      *api.Report
 	stack    []*reportView
 	overview *overviewView
+	multi    *multiState
 }
 
 // top is the view the tab shows.
@@ -87,6 +91,8 @@ func (m *Model) newSession(t api.Target) *session {
 				v.note = "for the root domain " + root.Value
 			}
 			tb.stack = []*reportView{v}
+		case tabMulti:
+			tb.multi = &multiState{targets: []api.Target{t}}
 		}
 		s.tabs = append(s.tabs, tb)
 	}

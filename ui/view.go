@@ -30,6 +30,10 @@ type reportView struct {
 	spent   int64
 	// short: the last page was cut by the balance, so the list may go on.
 	short bool
+	// localSort and unsorted: a local sort of a fully loaded report
+	// (Compare) and the rows in the order the API sent them.
+	localSort api.Sort
+	unsorted  *api.Table
 }
 
 func newReportView(id int, q api.Request, label string, th *theme.Theme) *reportView {
