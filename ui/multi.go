@@ -265,4 +265,3 @@ func (m *Model) openLocalSort(v *reportView) tea.Cmd {
 		return nil
 	})
 }
-
