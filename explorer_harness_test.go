@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,6 +37,21 @@ type harness struct {
 	w, h   int
 	osc52  []string // texts sent to the terminal clipboard
 	quit   bool
+	sent   *[]url.Values // query of every request, in order
+}
+
+// recorder records the query of every request before the sandbox serves it.
+type recorder struct {
+	next http.RoundTripper
+	qs   *[]url.Values
+	mu   sync.Mutex
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	r.mu.Lock()
+	*r.qs = append(*r.qs, req.URL.Query())
+	r.mu.Unlock()
+	return r.next.RoundTrip(req)
 }
 
 type harnessOpt func(*ui.Options, *sandbox.Options)
@@ -48,11 +65,12 @@ func newHarness(t *testing.T, target string, opts ...harnessOpt) *harness {
 		o(&uopt, &sopt)
 	}
 	srv := sandbox.New(sopt)
+	sent := &[]url.Values{}
 	if uopt.Client == nil {
 		uopt.Client = api.NewClient(api.Config{Key: sandboxKey,
 			BaseURL:    "http://sandbox.test/analytics/v1/",
 			BalanceURL: "http://sandbox.test/users/countapiunits.html",
-			HTTP:       &http.Client{Transport: srv.Transport()}, MaxRetries: -1})
+			HTTP:       &http.Client{Transport: &recorder{next: srv.Transport(), qs: sent}}, MaxRetries: -1})
 	}
 	if target != "" {
 		tg, err := api.NewTarget(target, "")
@@ -61,7 +79,7 @@ func newHarness(t *testing.T, target string, opts ...harnessOpt) *harness {
 		}
 		uopt.Target = &tg
 	}
-	h := &harness{t: t, m: ui.New(uopt), srv: srv, client: uopt.Client, w: 120, h: 40}
+	h := &harness{t: t, m: ui.New(uopt), srv: srv, client: uopt.Client, w: 120, h: 40, sent: sent}
 	h.run(h.m.Init())
 	h.send(tea.WindowSizeMsg{Width: h.w, Height: h.h})
 	return h

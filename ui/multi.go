@@ -39,6 +39,13 @@ func (m *Model) targetsKey(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	e := tb.multi.editor
+	if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, m.keys.NextTab) || key.Matches(k, m.keys.PrevTab)) {
+		// Passing through: keep the list as edited, move on.
+		tb.multi.targets = append([]api.Target(nil), e.list...)
+		tb.multi.editor = nil
+		m.mode = modeNormal
+		return m.normalKey(k)
+	}
 	run, cancel, cmd := e.update(msg, m.keys)
 	switch {
 	case cancel:
