@@ -11,6 +11,7 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -274,14 +275,12 @@ func readFetched(p string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	defer f.Close()
-	buf := make([]byte, len(magic)+maxHead)
-	n, _ := io.ReadFull(f, buf)
-	buf = buf[:n]
-	if !bytes.HasPrefix(buf, []byte(magic)) {
+	line, err := bufio.NewReader(io.LimitReader(f, int64(len(magic)+maxHead))).ReadBytes('\n')
+	if err != nil || !bytes.HasPrefix(line, []byte(magic)) {
 		return time.Time{}, false
 	}
-	rest := buf[len(magic):]
-	nl := bytes.IndexByte(rest, '\n')
+	rest := line[len(magic):]
+	nl := len(rest) - 1
 	var h header
 	if nl < 0 || json.Unmarshal(rest[:nl], &h) != nil {
 		return time.Time{}, false
