@@ -17,6 +17,13 @@ import (
 //
 // Scrolling: Detail and DetailWith return one window of height lines
 // starting at DetailOptions.Offset (clamped so the last window is full);
+// DetailLines returns every line of the detail pane of the row under the
+// cursor; len() of it is how far the pane scrolls (minus its height).
+func (m *Model) DetailLines(width int, opt DetailOptions) []string {
+	opt.WcWidth = m.method == ansi.WcWidth
+	return DetailLines(m.t, m.cursor, width, m.th, opt)
+}
+
 // DetailLines returns every line, for a bubbles viewport or to know how
 // far the pane scrolls (len(lines) - height).
 

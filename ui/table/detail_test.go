@@ -147,4 +147,7 @@ func TestDetailWidths(t *testing.T) {
 	if out := m.Detail(50, 10, DetailOptions{}); !strings.Contains(out, "Example ❤️ Blog 👩‍💻") {
 		t.Errorf("Model.Detail:\n%s", out)
 	}
+	if n := len(m.DetailLines(50, DetailOptions{})); n != len(DetailLines(tb, 1, 50, theme.Plain(), DetailOptions{})) || n < 10 {
+		t.Errorf("Model.DetailLines: %d lines", n)
+	}
 }
