@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"linkdive/api"
 	"linkdive/ui/clip"
@@ -61,6 +62,29 @@ type Model struct {
 	statusErr  bool
 	statusTime time.Time
 	balanceErr error
+
+	// What the terminal said about itself: background and colour profile.
+	dark, themed bool
+	profile      colorprofile.Profile
+	hasProfile   bool
+}
+
+// retheme builds the theme for what the terminal reported: its background
+// (light or dark) and its colour profile (true colour, 256, 16, none);
+// NO_COLOR wins.
+func (m *Model) retheme() {
+	if m.opt.Theme != nil && m.opt.Theme.Plain {
+		return // unstyled on purpose (tests, golden frames)
+	}
+	dark := true
+	if m.themed {
+		dark = m.dark
+	}
+	p := colorprofile.TrueColor
+	if m.hasProfile {
+		p = m.profile
+	}
+	m.applyTheme(theme.ForProfile(dark, p, m.opt.NoColor))
 }
 
 // New returns the explorer's root model.
@@ -112,9 +136,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.pump(m.current())
 	case tea.BackgroundColorMsg:
-		if !m.opt.NoColor && !m.th.Plain {
-			m.applyTheme(theme.New(msg.IsDark(), false))
-		}
+		m.dark, m.themed = msg.IsDark(), true
+		m.retheme()
+		return m, nil
+	case tea.ColorProfileMsg:
+		m.profile, m.hasProfile = msg.Profile, true
+		m.retheme()
 		return m, nil
 	case fetchedMsg:
 		return m, m.onFetched(msg)
