@@ -34,6 +34,7 @@ type exploreOpts struct {
 	pageSize     int
 	confirmAbove int64
 	mouse        bool
+	theme        string
 }
 
 func cmdExplore(args []string, stdout, stderr io.Writer) int {
@@ -47,9 +48,10 @@ func cmdExplore(args []string, stdout, stderr io.Writer) int {
 	}
 	o.conn.register(fs)
 	fs.StringVar(&o.targetType, "target-type", "", "target type: root_domain, domain or url (inferred when empty)")
-	fs.IntVar(&o.pageSize, "page-size", 100, "rows per page")
-	fs.Int64Var(&o.confirmAbove, "confirm-above", 4000, "ask before a request that may cost more units than this")
-	fs.BoolVar(&o.mouse, "mouse", false, "capture the mouse (wheel scrolls, clicks open tabs and rows); off keeps native text selection")
+	fs.IntVar(&o.pageSize, "page-size", 0, "rows per page (default: config page_size, else 100)")
+	fs.Int64Var(&o.confirmAbove, "confirm-above", 0, "ask before a request that may cost more units than this (default: config confirm_above, else 4000)")
+	fs.BoolVar(&o.mouse, "mouse", false, "capture the mouse (wheel scrolls, clicks open tabs and rows); off keeps native text selection (default: config mouse)")
+	fs.StringVar(&o.theme, "theme", "", "colours: auto (ask the terminal), dark or light (default: config theme, else auto)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -87,6 +89,7 @@ func cmdExplore(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer c.close()
+	set := o.conn.set // resolved by connect: flags > env > config file > defaults
 	noColor := theme.NoColorEnv(os.Environ())
 	hist := historyFile()
 	opt := ui.Options{
@@ -95,19 +98,19 @@ func cmdExplore(args []string, stdout, stderr io.Writer) int {
 		Target:       target,
 		History:      readHistory(hist),
 		SaveHistory:  func(h []string) { writeHistory(hist, h) },
-		PageSize:     o.pageSize,
-		ConfirmAbove: o.confirmAbove,
-		Mouse:        o.mouse,
-		Keys:         keyMap(nil),
+		PageSize:     set.pageSize,
+		ConfirmAbove: set.confirmAbove,
+		Mouse:        set.mouse,
+		Keys:         keyMap(set.keys),
 		Clip:         clip.New(clip.DetectEnv(os.Getenv)),
 		NoColor:      noColor,
-		Theme:        theme.New(true, noColor),
+		Theme:        theme.New(set.theme != "light", noColor),
 	}
 	if c.demo {
 		opt.DefaultTarget = "example.com"
 	}
 	p := tea.NewProgram(ui.New(opt), tea.WithContext(context.Background()))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	if _, err := p.Run(); err != nil && (errors.Is(err, tea.ErrProgramPanic) || !errors.Is(err, tea.ErrProgramKilled)) {
 		fmt.Fprintf(stderr, "linkdive: %s\n", c.client.Redact(err.Error()))
 		return 1
 	}

@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 
@@ -49,6 +51,8 @@ type getOpts struct {
 	limit      int
 	offset     int
 	format     string
+	all        bool
+	refresh    bool
 }
 
 func cmdGet(args []string, stdout, stderr io.Writer) int {
@@ -64,9 +68,11 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.columns, "columns", "", "export columns, comma-separated (default: the report's defaults)")
 	fs.StringVar(&o.sort, "sort", "", "server-side sort, e.g. backlinks_num_desc")
 	fs.StringVar(&o.filter, "filter", "", "display_filter in the API's language, e.g. '+|type||follow'")
-	fs.IntVar(&o.limit, "limit", 100, "rows to fetch (paged reports)")
+	fs.IntVar(&o.limit, "limit", 100, "rows to fetch (paged reports); with --all, rows per page (default 1000 with --all)")
 	fs.IntVar(&o.offset, "offset", 0, "rows to skip (paged reports)")
-	fs.StringVar(&o.format, "format", "", "output: table, csv or json (default: table on a terminal, csv when piped)")
+	fs.StringVar(&o.format, "format", "", "output: table, csv, tsv or json (default: table on a terminal, csv when piped)")
+	fs.BoolVar(&o.all, "all", false, "page through the whole report (within the budget), streaming rows as pages arrive")
+	fs.BoolVar(&o.refresh, "refresh", false, "send the request even if the cache holds the answer (costs units)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -82,6 +88,11 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 	if len(pos) < 2 {
 		return usageErr("want a report and at least one target")
 	}
+	limitSet := false
+	fs.Visit(func(f *flag.Flag) { limitSet = limitSet || f.Name == "limit" })
+	if o.all && !limitSet {
+		o.limit = 1000
+	}
 	q, err := o.request(pos[0], pos[1:])
 	if err != nil {
 		return usageErr("%v", err)
@@ -93,45 +104,168 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 			format = "table"
 		}
 	}
-	if format != "table" && format != "csv" && format != "json" {
-		return usageErr("unknown format %q (want table, csv or json)", format)
+	ef, err := export.ParseFormat(format)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if o.all && !q.Report.Paged {
+		return usageErr("--all: %s is not paged (one request answers it whole)", q.Report.Type)
 	}
 	c, err := o.conn.connect(stderr)
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	defer c.close()
 	if c.demo {
 		fmt.Fprintln(stderr, "linkdive: demo data: synthetic answers from the built-in sandbox (set SEMRUSH_API_KEY for the real API)")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := c.client.Fetch(ctx, q)
+	st, err := export.NewStream(stdout, ef)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if o.all {
+		return getAll(ctx, c, q, o.refresh, st, stderr)
+	}
+	res, err := c.client.FetchWith(ctx, q, api.FetchOptions{Refresh: o.refresh})
 	if err != nil {
 		fmt.Fprintf(stderr, "linkdive get: %s\n", describeError(c.client.Redact(err.Error()), err))
 		fmt.Fprintf(stderr, "units: 0\n")
 		return 1
 	}
-	switch format {
-	case "csv":
-		err = export.WriteCSV(stdout, res.Table)
-	case "json":
-		err = export.WriteJSON(stdout, res.Table)
-	default:
-		err = export.WriteText(stdout, res.Table, 60)
+	if err = st.Write(res.Table); err == nil {
+		err = st.Close()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "linkdive get: writing output: %v\n", err)
 		return 1
 	}
-	reportIssues(stderr, res.Table)
+	reportIssues(stderr, res.Table, 0)
 	if res.Table.NothingFound {
 		fmt.Fprintln(stderr, "nothing found")
 	}
 	if res.BalanceShort {
 		fmt.Fprintf(stderr, "short page: the units balance ran out after %d rows\n", res.Table.Len())
 	}
-	fmt.Fprintf(stderr, "units: %d\n", res.Units)
+	warnCache(stderr, res)
+	fmt.Fprintf(stderr, "units: %s\n", unitsNote(res))
 	return 0
+}
+
+// unitsNote is what a response cost: "200", "0 (cached, 3 days old)".
+func unitsNote(res *api.Result) string {
+	if res.Cached {
+		return "0 (cached, " + api.DescribeAge(res.Age) + ")"
+	}
+	return strconv.FormatInt(res.Units, 10)
+}
+
+// warnCache says when an answer that was paid for could not be cached.
+func warnCache(stderr io.Writer, res *api.Result) {
+	if res.CacheErr != nil {
+		fmt.Fprintf(stderr, "linkdive get: the answer was not cached (it will cost again): %v\n", res.CacheErr)
+	}
+}
+
+// getAll pages through the whole report from q.Offset in pages of q.Count
+// rows, streaming each page out as it arrives. It stops at the end of the
+// list, at the report's row limit, or before a page that could pass the
+// budget, and says which.
+func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *export.Stream, stderr io.Writer) int {
+	r := q.Report
+	pageSize := q.Count
+	bound := 0 // most rows the run can still bring, for the time left
+	if r.MaxLines > 0 {
+		bound = r.MaxLines - q.Offset
+	}
+	if _, rem, ok := c.client.Budget(); ok && r.Price.Per == api.PerLine && r.Price.Units > 0 {
+		bound = min(bound, int(rem/r.Price.Units))
+	}
+	prog := newProgress(stderr, bound)
+	var (
+		units              int64
+		rows, pages, fresh int
+		oldest             time.Duration
+		stopMsg            string
+		issues             []string
+		code               int
+	)
+	for off := q.Offset; ; {
+		if r.MaxLines > 0 && off >= r.MaxLines {
+			stopMsg = fmt.Sprintf("stopped at the API's limit of %s rows for %s", thousands(int64(r.MaxLines)), r.Type)
+			break
+		}
+		q.Offset, q.Count = off, pageSize
+		if r.MaxLines > 0 {
+			q.Count = min(pageSize, r.MaxLines-off)
+		}
+		res, err := c.client.FetchWith(ctx, q, api.FetchOptions{Refresh: refresh})
+		if err != nil {
+			var be *api.BudgetError
+			if errors.As(err, &be) {
+				stopMsg = fmt.Sprintf("stopped before rows %s-%s: %s", thousands(int64(q.Offset+1)), thousands(int64(q.Limit())), be.Error())
+			} else {
+				stopMsg = "linkdive get: " + describeError(c.client.Redact(err.Error()), err)
+				code = 1
+			}
+			break
+		}
+		if err := st.Write(res.Table); err != nil {
+			stopMsg, code = fmt.Sprintf("linkdive get: writing output: %v", err), 1
+			break
+		}
+		for _, is := range res.Table.Issues {
+			issues = append(issues, issueLine(is, off))
+		}
+		pages++
+		rows += res.Table.Len()
+		units += res.Units
+		if res.Cached {
+			oldest = max(oldest, res.Age)
+		} else {
+			fresh++
+		}
+		warnCacheProg(prog, res)
+		prog.update(rows, pages, units)
+		if res.BalanceShort {
+			stopMsg, code = fmt.Sprintf("stopped: the units balance ran out after %s rows", thousands(int64(rows))), 1
+			break
+		}
+		if res.Table.NothingFound || res.Table.Len() < q.Count {
+			break // the end of the list
+		}
+		off += res.Table.Len()
+	}
+	prog.done()
+	if err := st.Close(); err != nil && code == 0 {
+		stopMsg, code = fmt.Sprintf("linkdive get: writing output: %v", err), 1
+	}
+	for _, l := range issues {
+		fmt.Fprintln(stderr, l)
+	}
+	if stopMsg != "" {
+		fmt.Fprintln(stderr, stopMsg)
+	}
+	if rows == 0 && pages > 0 {
+		fmt.Fprintln(stderr, "nothing found")
+	}
+	fmt.Fprintf(stderr, "rows: %s in %d pages, %s\n", thousands(int64(rows)), pages, prog.elapsedText())
+	switch {
+	case pages > 0 && fresh == 0:
+		fmt.Fprintf(stderr, "units: 0 (cached, %s)\n", api.DescribeAge(oldest))
+	case pages > fresh:
+		fmt.Fprintf(stderr, "units: %d (%d of %d pages from the cache)\n", units, pages-fresh, pages)
+	default:
+		fmt.Fprintf(stderr, "units: %d\n", units)
+	}
+	return code
+}
+
+func warnCacheProg(p *progress, res *api.Result) {
+	if res.CacheErr != nil {
+		p.note(fmt.Sprintf("linkdive get: a page was not cached (it will cost again): %v", res.CacheErr))
+	}
 }
 
 // request builds and validates the typed request from the command line.

@@ -21,6 +21,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdBalance(args[1:], stdout, stderr)
 		case "sandbox":
 			return cmdSandbox(args[1:], stdout, stderr)
+		case "spend":
+			return cmdSpend(args[1:], stdout, stderr)
+		case "config":
+			return cmdConfig(args[1:], stdout, stderr)
 		case "help", "-h", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0
@@ -36,4 +40,6 @@ Usage:
   linkdive get REPORT TARGET...    run one request and print it
   linkdive balance                 print the API units balance
   linkdive sandbox [flags]         run the offline Semrush-compatible server
+  linkdive spend                   units spent today and this month, per report and target
+  linkdive config                  the config file and every setting in effect
 `

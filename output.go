@@ -14,13 +14,18 @@ import (
 // thousands formats n with comma thousands separators.
 func thousands(n int64) string { return export.Thousands(n) }
 
-// reportIssues tells on stderr which rows were repaired or flagged.
-func reportIssues(w io.Writer, t *api.Table) {
+// reportIssues tells on stderr which rows were repaired or flagged; first
+// is the number of rows before the table (its page's offset).
+func reportIssues(w io.Writer, t *api.Table, first int) {
 	for _, is := range t.Issues {
-		state := "flagged"
-		if is.Repaired {
-			state = "repaired"
-		}
-		fmt.Fprintf(w, "row %d %s: %s\n", is.Row+1, state, is.Msg)
+		fmt.Fprintln(w, issueLine(is, first))
 	}
+}
+
+func issueLine(is api.RowIssue, first int) string {
+	state := "flagged"
+	if is.Repaired {
+		state = "repaired"
+	}
+	return fmt.Sprintf("row %d %s: %s", first+is.Row+1, state, is.Msg)
 }

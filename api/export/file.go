@@ -56,13 +56,13 @@ func FileName(m Meta, f Format, at time.Time) string {
 	return strings.Join(parts, "_") + "." + f.Ext()
 }
 
-// safeName keeps letters, digits, '.', '-' and '+' (a URL's other bytes
+// safeName keeps letters, digits, '.', '-', '_' and '+' (a URL's other bytes
 // become '-'), and caps the length.
 func safeName(s, empty string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range s {
-		ok := r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+')
+		ok := r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+' || r == '_')
 		if !ok {
 			if !dash && b.Len() > 0 {
 				b.WriteByte('-')
