@@ -77,6 +77,9 @@ func (m *Model) runMulti(tb *tab) tea.Cmd {
 		names[i] = t.Value
 	}
 	v.note = fmt.Sprintf("%d targets: %s (%s edits)", len(names), strings.Join(names, ", "), m.keys.AddCompare.Help().Key)
+	if tb.rep.Type == "backlinks_comparison" {
+		v.tbl.SetBars(true) // the leader of each column stands out
+	}
 	tb.stack = []*reportView{v}
 	m.layout()
 	return m.pump(v)

@@ -87,7 +87,12 @@ func (m *Model) natural(vi int) (nat, want int) {
 	c := m.vis[vi]
 	hw := strWidth(m.method, m.headerText(c))
 	dw := m.dataW[vi]
-	nat = max(hw, min(dw, kindCap(m.t.Columns[c].Kind)))
+	k := m.t.Columns[c].Kind
+	if m.barsOn() && barKind(k) {
+		dw += 1 + barW
+		return max(hw, dw), max(hw, dw)
+	}
+	nat = max(hw, min(dw, kindCap(k)))
 	return nat, max(hw, dw)
 }
 

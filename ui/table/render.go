@@ -202,7 +202,12 @@ func (m *Model) rowCells(r int) *cacheRow {
 		if lc.kind == api.KindBool && s == g.False {
 			st = cellMuted
 		}
-		e.cells = append(e.cells, fitCell(m.method, lc.kind, s, lc.w, g.Ellipsis))
+		if m.barsOn() && barKind(lc.kind) && lc.w > barW+1 {
+			num := fitCell(m.method, lc.kind, s, lc.w-barW-1, g.Ellipsis)
+			e.cells = append(e.cells, num+" "+barCell(m.t.Float(r, lc.col), m.columnMax(lc.col), barW))
+		} else {
+			e.cells = append(e.cells, fitCell(m.method, lc.kind, s, lc.w, g.Ellipsis))
+		}
 		e.style = append(e.style, st)
 	}
 	return e

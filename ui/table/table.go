@@ -64,6 +64,10 @@ type Model struct {
 	cache []cacheRow
 
 	search searchState
+
+	bars   bool            // a bar beside each count (SetBars)
+	barMax map[int]float64 // column -> largest value, for bars
+	barLen int             // table length barMax was computed at
 }
 
 // State is the scroll position of a table: enough to come back from a
