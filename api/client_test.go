@@ -319,6 +319,15 @@ func TestClientRetries(t *testing.T) {
 				c.Close()
 			}
 		}, 4},
+		// A 200 cut short mid-body: the server answered and may have
+		// charged the page; a retry could charge it twice.
+		{"200 cut mid-body", func(w http.ResponseWriter, r *http.Request) {
+			if c, buf, err := http.NewResponseController(w).Hijack(); err == nil {
+				buf.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npage_ascore;anchor\r\n1;x")
+				buf.Flush()
+				c.Close()
+			}
+		}, 1},
 		{"ERROR 120", status(200, "ERROR 120 :: WRONG KEY - ID PAIR"), 1},
 		{"ERROR 122", status(200, "ERROR 122 :: WRONG FORMAT OR EMPTY KEY"), 1},
 		{"ERROR 132 with 200", status(200, "ERROR 132 :: API UNITS BALANCE IS ZERO"), 1},

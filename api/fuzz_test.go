@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Fuzz targets. `go test` runs their seeds (the f.Add calls and the files
@@ -74,7 +75,15 @@ func FuzzParse(f *testing.F) {
 	addBodySeeds(f)
 	f.Fuzz(func(t *testing.T, body []byte, sel uint8, escape bool) {
 		q := fuzzRequest(sel, escape)
-		tbl, err := Parse(body, q)
+		var tbl *Table
+		var err error
+		done := make(chan struct{})
+		go func() { defer close(done); tbl, err = Parse(body, q) }()
+		select {
+		case <-done:
+		case <-time.After(3 * time.Second): // fuzz inputs are small: this is a hang
+			t.Fatalf("Parse of %d bytes did not finish in 3s", len(body))
+		}
 		if err != nil {
 			var ae *APIError
 			var te *TransportError
