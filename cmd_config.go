@@ -131,7 +131,7 @@ func cacheState(dir string) string {
 	if err != nil {
 		return ""
 	}
-	return fmt.Sprintf(" (%s entries, %s)", thousands(int64(n)), byteSize(size))
+	return fmt.Sprintf(" (%s, %s)", plural(n, "entry"), byteSize(size))
 }
 
 func byteSize(n int64) string {

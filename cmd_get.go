@@ -175,12 +175,15 @@ func warnCache(stderr io.Writer, res *api.Result) {
 func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *export.Stream, stderr io.Writer) int {
 	r := q.Report
 	pageSize := q.Count
-	bound := 0 // most rows the run can still bring, for the time left
-	if r.MaxLines > 0 {
-		bound = r.MaxLines - q.Offset
-	}
+	// The most rows the run can bring, for a bar and the time left: known
+	// only under a budget (the API says nothing of a list's length, and the
+	// report's row limit, a million for backlinks, would make a useless bar).
+	bound := 0
 	if _, rem, ok := c.client.Budget(); ok && r.Price.Per == api.PerLine && r.Price.Units > 0 {
-		bound = min(bound, int(rem/r.Price.Units))
+		bound = int(rem / r.Price.Units)
+		if r.MaxLines > 0 {
+			bound = min(bound, r.MaxLines-q.Offset)
+		}
 	}
 	prog := newProgress(stderr, bound)
 	var (
@@ -241,7 +244,12 @@ func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *expor
 	if err := st.Close(); err != nil && code == 0 {
 		stopMsg, code = fmt.Sprintf("linkdive get: writing output: %v", err), 1
 	}
-	for _, l := range issues {
+	const maxIssues = 10
+	for i, l := range issues {
+		if i == maxIssues {
+			fmt.Fprintf(stderr, "... and %s more rows repaired or flagged\n", thousands(int64(len(issues)-maxIssues)))
+			break
+		}
 		fmt.Fprintln(stderr, l)
 	}
 	if stopMsg != "" {

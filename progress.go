@@ -11,8 +11,8 @@ import (
 )
 
 // progress draws one status line on stderr while `get --all` pages through
-// a report: rows, pages, units, elapsed time and, when the run has a known
-// upper bound (the report's row limit or the budget), a bar and the time
+// a report: rows, pages, units, elapsed time and the rate, or, when the run
+// has a known upper bound (the rows the budget allows), a bar and the time
 // left at most. It redraws in place with \r, at most ten times a second,
 // and only when stderr is a terminal; otherwise it stays silent.
 type progress struct {
@@ -80,7 +80,9 @@ func (p *progress) line() string {
 		fill := int(frac * n)
 		bar = "[" + strings.Repeat("#", fill) + strings.Repeat("-", n-fill) + "] "
 		left := time.Duration(float64(el) * (float64(p.bound-p.rows) / float64(p.rows)))
-		parts = append(parts, "at most "+clock(left)+" left (≤ "+thousands(int64(p.bound))+" rows)")
+		parts = append(parts, "at most "+clock(left)+" left (the budget allows "+thousands(int64(p.bound))+" rows)")
+	} else if secs := el.Seconds(); secs > 0 {
+		parts = append(parts, thousands(int64(float64(p.rows)/secs))+" rows/s")
 	}
 	return bar + strings.Join(parts, " · ")
 }
@@ -112,6 +114,9 @@ func (p *progress) elapsedText() string {
 func plural(n int, unit string) string {
 	if n == 1 {
 		return "1 " + unit
+	}
+	if strings.HasSuffix(unit, "y") {
+		return thousands(int64(n)) + " " + strings.TrimSuffix(unit, "y") + "ies"
 	}
 	return thousands(int64(n)) + " " + unit + "s"
 }
