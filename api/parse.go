@@ -398,7 +398,7 @@ func validSpan(k Kind, fields []string) bool {
 func parseQuoted(s string, meta func([]string) []Column) (*Table, error) {
 	pos := 0
 	lineNo := 1
-	header, pos, _ := readQuotedRecord(s, pos, &lineNo)
+	header, pos, _ := readQuotedRecord(s, pos, &lineNo, nil)
 	if len(header) > maxColumns {
 		return nil, tooManyColumns(len(header))
 	}
@@ -408,9 +408,12 @@ func parseQuoted(s string, meta func([]string) []Column) (*Table, error) {
 	t := NewTable(meta(header))
 	kinds := kindsOf(t.Columns)
 	t.grow(strings.Count(s[pos:], "\n") + 1)
+	var rec []string
 	for pos < len(s) {
 		start := lineNo
-		rec, next, empty := readQuotedRecord(s, pos, &lineNo)
+		var next int
+		var empty bool
+		rec, next, empty = readQuotedRecord(s, pos, &lineNo, rec)
 		pos = next
 		if empty {
 			continue
@@ -420,11 +423,12 @@ func parseQuoted(s string, meta func([]string) []Column) (*Table, error) {
 	return t, nil
 }
 
-// readQuotedRecord reads one record starting at pos; it returns the fields,
-// the position after the record's line end, and whether the line was empty.
-func readQuotedRecord(s string, pos int, lineNo *int) ([]string, int, bool) {
-	var fields []string
-	var b strings.Builder
+// readQuotedRecord reads one record starting at pos, appending its fields
+// to fields[:0]; it returns them, the position after the record's line end,
+// and whether the line was empty. A field is a slice of s unless it holds a
+// doubled quote.
+func readQuotedRecord(s string, pos int, lineNo *int, fields []string) ([]string, int, bool) {
+	fields = fields[:0]
 	i := pos
 	if i < len(s) && (s[i] == '\n' || s[i] == '\r') {
 		for i < len(s) && s[i] == '\r' {
@@ -434,44 +438,47 @@ func readQuotedRecord(s string, pos int, lineNo *int) ([]string, int, bool) {
 			i++
 		}
 		*lineNo++
-		return nil, i, true
+		return fields, i, true
 	}
 	for {
-		// Start of a field.
-		b.Reset()
+		var v string
 		if i < len(s) && s[i] == '"' {
 			i++
+			start := i
+			var b []byte // the value so far, once a doubled quote is seen
 			for i < len(s) {
 				c := s[i]
 				if c == '"' {
 					if i+1 >= len(s) || s[i+1] == ';' || s[i+1] == '\n' || s[i+1] == '\r' {
-						i++ // closing quote
-						break
+						break // the closing quote
 					}
 					if s[i+1] == '"' {
-						b.WriteByte('"')
+						b = append(b, s[start:i+1]...) // "" is one quote
 						i += 2
+						start = i
 						continue
 					}
-				}
-				if c == '\n' {
+				} else if c == '\n' {
 					*lineNo++
 				}
-				b.WriteByte(c)
 				i++
 			}
-			// Anything between the closing quote and the separator is kept.
-			for i < len(s) && s[i] != ';' && s[i] != '\n' && s[i] != '\r' {
-				b.WriteByte(s[i])
-				i++
+			if b != nil {
+				v = string(append(b, s[start:i]...))
+			} else {
+				v = s[start:i]
+			}
+			if i < len(s) {
+				i++ // past the closing quote, before ';' or the line end
 			}
 		} else {
+			start := i
 			for i < len(s) && s[i] != ';' && s[i] != '\n' && s[i] != '\r' {
-				b.WriteByte(s[i])
 				i++
 			}
+			v = s[start:i]
 		}
-		fields = append(fields, b.String())
+		fields = append(fields, v)
 		if i < len(s) && s[i] == ';' {
 			i++
 			continue
