@@ -105,6 +105,11 @@ func cmdExplore(args []string, stdout, stderr io.Writer) int {
 		Clip:         clip.New(clip.DetectEnv(os.Getenv)),
 		NoColor:      noColor,
 		Theme:        theme.New(set.theme != "light", noColor),
+		FixedTheme:   set.theme == "light" || set.theme == "dark",
+		Endpoint:     c.endpoint,
+	}
+	if c.spendLog != nil {
+		opt.SpendLog = c.spendLog.Path()
 	}
 	if c.demo {
 		opt.DefaultTarget = "example.com"

@@ -56,7 +56,15 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 
 type harnessOpt func(*ui.Options, *sandbox.Options)
 
+// clientOpt changes the test client's configuration (cache, budget).
+type clientOpt func(*api.Config)
+
 func newHarness(t *testing.T, target string, opts ...harnessOpt) *harness {
+	t.Helper()
+	return newHarnessWith(t, target, nil, opts...)
+}
+
+func newHarnessWith(t *testing.T, target string, copts []clientOpt, opts ...harnessOpt) *harness {
 	t.Helper()
 	sopt := sandbox.Options{Now: func() time.Time { return fixedNow }, RatePerSecond: -1, MaxInFlight: -1}
 	uopt := ui.Options{Keys: keyMap(nil), Theme: theme.Plain(), NoColor: true,
@@ -67,11 +75,15 @@ func newHarness(t *testing.T, target string, opts ...harnessOpt) *harness {
 	srv := sandbox.New(sopt)
 	sent := &[]url.Values{}
 	if uopt.Client == nil {
-		uopt.Client = api.NewClient(api.Config{Key: sandboxKey,
+		cfg := api.Config{Key: sandboxKey,
 			BaseURL:    "http://sandbox.test/analytics/v1/",
 			BalanceURL: "http://sandbox.test/users/countapiunits.html",
 			HTTP:       &http.Client{Transport: &recorder{next: srv.Transport(), qs: sent}}, MaxRetries: -1,
-			RatePerSecond: 1000}) // the client's own 10/s limit is tested in package api
+			RatePerSecond: 1000} // the client's own 10/s limit is tested in package api
+		for _, o := range copts {
+			o(&cfg)
+		}
+		uopt.Client = api.NewClient(cfg)
 	}
 	if target != "" {
 		tg, err := api.NewTarget(target, "")

@@ -53,6 +53,7 @@ func keyMap(overrides map[string][]string) ui.KeyMap {
 		Target:     b("target", "switch target", "t"),
 		Refresh:    b("refresh", "refresh (costs units)", "r"),
 		Export:     b("export", "export loaded rows", "e"),
+		Spend:      b("spend", "units spent", "$"),
 		AddCompare: b("add_compare", "add to Compare · edit targets", "a"),
 		AddLinkGap: b("add_linkgap", "add to Link gap", "A"),
 		Help:       b("help", "help", "?"),

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -31,19 +32,37 @@ type spendAsk struct {
 	req    api.Request
 	cost   int64
 	text   string
-	// refresh: the view starts over (a new generation) when confirmed.
+	// refresh: the view starts over (a new generation) when confirmed, and
+	// the request bypasses the cache.
 	refresh bool
 }
 
-// fetchCmd runs one request in a command.
-func (m *Model) fetchCmd(viewID, gen int, q api.Request) tea.Cmd {
+// probedMsg says whether the cache can answer a request that would cost
+// more than the confirm threshold (the check reads the disk: a command).
+type probedMsg struct {
+	viewID, gen int
+	req         api.Request
+	what        string
+	cached      bool
+}
+
+// fetchCmd runs one request in a command; refresh bypasses the cache.
+func (m *Model) fetchCmd(viewID, gen int, q api.Request, refresh bool) tea.Cmd {
 	client, ctx := m.opt.Client, m.ctx
 	return func() tea.Msg {
-		res, err := client.Fetch(ctx, q)
+		res, err := client.FetchWith(ctx, q, api.FetchOptions{Refresh: refresh})
 		if err != nil {
 			err = redactedErr{client.Redact(err.Error()), err}
 		}
 		return fetchedMsg{viewID: viewID, gen: gen, req: q, res: res, err: err}
+	}
+}
+
+func (m *Model) probeCmd(viewID, gen int, q api.Request, what string) tea.Cmd {
+	client := m.opt.Client
+	return func() tea.Msg {
+		_, ok := client.Cached(q)
+		return probedMsg{viewID: viewID, gen: gen, req: q, what: what, cached: ok}
 	}
 }
 
@@ -65,18 +84,67 @@ type redactedErr struct {
 func (e redactedErr) Error() string { return e.text }
 func (e redactedErr) Unwrap() error { return e.cause }
 
-// spend is the one gate every request passes: it runs the request at once
-// when it is cheap, and asks first when its worst-case cost passes the
-// confirm threshold.
-func (m *Model) spend(viewID, gen int, q api.Request, what string) tea.Cmd {
-	cost := q.EstimateCost()
-	if cost > m.opt.ConfirmAbove {
-		m.ask = &spendAsk{viewID: viewID, gen: gen, req: q, cost: cost,
-			text: fmt.Sprintf("%s will cost up to %s units. Spend them?", what, thousands(cost))}
+// spend is the one gate every request passes. A request over the
+// session's budget is not sent (a smaller page that fits is offered). A
+// cheap one runs at once. One whose worst case passes the confirm
+// threshold first asks the cache (for nothing) and, if the cache cannot
+// answer, asks the user. It returns the command to run and whether the
+// request is on its way (false: it waits for the user).
+func (m *Model) spend(viewID, gen int, q api.Request, what string) (tea.Cmd, bool) {
+	if err := m.opt.Client.CheckBudget(q); err != nil {
+		var be *api.BudgetError
+		if !errors.As(err, &be) {
+			m.setStatus(err.Error(), true)
+			return nil, false
+		}
+		if be.FitRows <= 0 || !q.Report.Paged {
+			m.setStatus(what+": "+be.Error()+"; nothing sent", true)
+			m.blockView(viewID)
+			return nil, false
+		}
+		small := q
+		small.Count = be.FitRows
+		m.ask = &spendAsk{viewID: viewID, gen: gen, req: small, cost: small.EstimateCost(),
+			text: fmt.Sprintf("%s: %s. Fetch %s rows instead, for up to %s units?",
+				what, be.Error(), thousands(int64(be.FitRows)), thousands(small.EstimateCost()))}
 		m.mode = modeConfirm
+		return nil, false
+	}
+	if q.EstimateCost() > m.opt.ConfirmAbove {
+		return m.probeCmd(viewID, gen, q, what), true
+	}
+	return m.fetchCmd(viewID, gen, q, false), true
+}
+
+// onProbed fetches a costly request the cache can answer, or asks.
+func (m *Model) onProbed(msg probedMsg) tea.Cmd {
+	if msg.cached {
+		return m.fetchCmd(msg.viewID, msg.gen, msg.req, false)
+	}
+	if v := m.findView(msg.viewID); v != nil {
+		if v.gen != msg.gen || !v.loading {
+			return nil
+		}
+		v.loading, v.waiting = false, true
+	} else if ov := m.overviewByID(msg.viewID); ov != nil {
+		if p := ov.part(msg.req.Report); p != nil {
+			p.loading = false
+		}
+	} else {
 		return nil
 	}
-	return m.fetchCmd(viewID, gen, q)
+	cost := msg.req.EstimateCost()
+	m.ask = &spendAsk{viewID: msg.viewID, gen: msg.gen, req: msg.req, cost: cost,
+		text: fmt.Sprintf("%s will cost up to %s units. Spend them?", msg.what, thousands(cost))}
+	m.mode = modeConfirm
+	return nil
+}
+
+// blockView stops a view from asking for more pages (the budget is spent).
+func (m *Model) blockView(viewID int) {
+	if v := m.findView(viewID); v != nil {
+		v.blocked = true
+	}
 }
 
 // pump asks the current view for its next page when it wants one.
@@ -87,9 +155,9 @@ func (m *Model) pump(v *reportView) tea.Cmd {
 	q := v.nextRequest(m.opt.PageSize)
 	v.started = true
 	what := fmt.Sprintf("%s: %s", v.label, pageWords(q))
-	cmd := m.spend(v.id, v.gen, q, what)
-	if cmd == nil {
-		v.waiting = true
+	cmd, sent := m.spend(v.id, v.gen, q, what)
+	if !sent {
+		v.waiting = m.ask != nil
 		return nil
 	}
 	v.loading = true
@@ -106,7 +174,7 @@ func pageWords(q api.Request) string {
 
 // nextCost is the cost of the next page of v, for the status bar.
 func (m *Model) nextCost(v *reportView) (int64, bool) {
-	if v == nil || v.done || v.loading {
+	if v == nil || v.done || v.loading || v.blocked {
 		return 0, false
 	}
 	return v.nextRequest(m.opt.PageSize).EstimateCost(), true
@@ -131,7 +199,7 @@ func (m *Model) confirmed(yes bool) tea.Cmd {
 		v.reset(v.base)
 		v.started, v.loading = true, true
 		m.layout()
-		return tea.Batch(m.fetchCmd(v.id, v.gen, a.req), m.spinner.Tick)
+		return tea.Batch(m.fetchCmd(v.id, v.gen, a.req, true), m.spinner.Tick)
 	}
 	v.waiting = false
 	if !yes || v.gen != a.gen {
@@ -144,7 +212,7 @@ func (m *Model) confirmed(yes bool) tea.Cmd {
 	}
 	v.loading = true
 	m.setStatus("", false)
-	return tea.Batch(m.fetchCmd(v.id, v.gen, a.req), m.spinner.Tick)
+	return tea.Batch(m.fetchCmd(v.id, v.gen, a.req, false), m.spinner.Tick)
 }
 
 // resolveOther handles confirmations of requests that do not belong to a
@@ -159,7 +227,7 @@ func (m *Model) resolveOther(a *spendAsk, yes bool) tea.Cmd {
 			return nil
 		}
 		ov.refresh()
-		return m.startOverview(ov)
+		return m.startOverview(ov, true)
 	}
 	if !yes {
 		ov.declined(a.req)
@@ -169,7 +237,7 @@ func (m *Model) resolveOther(a *spendAsk, yes bool) tea.Cmd {
 	if p := ov.part(a.req.Report); p != nil {
 		p.loading = true
 	}
-	return tea.Batch(m.fetchCmd(a.viewID, a.gen, a.req), m.spinner.Tick)
+	return tea.Batch(m.fetchCmd(a.viewID, a.gen, a.req, false), m.spinner.Tick)
 }
 
 // newCtx gives each session a context; switching targets cancels the

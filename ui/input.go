@@ -41,6 +41,13 @@ func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.targetsKey(msg)
 	case modePick:
 		return m.pickKey(msg)
+	case modeExport:
+		return m.exportKey(msg)
+	case modeSpend:
+		if key.Matches(msg, m.keys.Back) || key.Matches(msg, m.keys.Spend) || key.Matches(msg, m.keys.Quit) {
+			m.mode = modeNormal
+		}
+		return nil
 	}
 	return m.normalKey(msg)
 }
@@ -72,6 +79,8 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.back()
 	case key.Matches(msg, k.Refresh):
 		return m.askRefresh()
+	case key.Matches(msg, k.Spend):
+		return m.openSpend()
 	case key.Matches(msg, k.AddCompare) && m.activeTab().multi != nil:
 		return m.openTargets(m.activeTab())
 	case v == nil:
@@ -142,6 +151,8 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.copyRow(v)
 	case key.Matches(msg, k.Open):
 		return m.openURL(v)
+	case key.Matches(msg, k.Export):
+		return m.openExport(v)
 	default:
 		return nil
 	}
@@ -347,6 +358,8 @@ func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
 		cmd = m.form.update(m, msg)
 	case modeTargets:
 		cmd = m.targetsKey(msg)
+	case modeExport:
+		cmd = m.exportKey(msg)
 	}
 	return cmd
 }

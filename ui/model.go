@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"linkdive/api"
+	"linkdive/api/spendlog"
 	"linkdive/ui/clip"
 	"linkdive/ui/theme"
 )
@@ -27,6 +29,8 @@ const (
 	modeForm
 	modeTargets // the targets editor of Compare / Link gap
 	modePick    // a small choice (the target of a link-gap drill-down)
+	modeExport  // the export file name
+	modeSpend   // the Spend screen
 )
 
 // Model is the root model: target, sessions, tabs, status bar; it routes
@@ -56,6 +60,10 @@ type Model struct {
 	detailTop  int  // detail pane scroll
 	form       formState
 	pick       *pickState
+	exportIn   textinput.Model
+	exportOf   *reportView
+	spendSum   *spendlog.Summary
+	spendErr   error
 	spinner    spinner.Model
 	help       help.Model
 	status     string
@@ -75,6 +83,9 @@ type Model struct {
 func (m *Model) retheme() {
 	if m.opt.Theme != nil && m.opt.Theme.Plain {
 		return // unstyled on purpose (tests, golden frames)
+	}
+	if m.opt.FixedTheme {
+		m.themed, m.dark = true, m.opt.Theme.Dark
 	}
 	dark := true
 	if m.themed {
@@ -101,6 +112,9 @@ func New(opt Options) *Model {
 	m.search = textinput.New()
 	m.search.Prompt = "/"
 	m.search.CharLimit = 256
+	m.exportIn = textinput.New()
+	m.exportIn.Prompt = "file: "
+	m.exportIn.CharLimit = 4096
 	m.applyTheme(m.th)
 	if opt.Target != nil {
 		m.sess = m.newSession(*opt.Target)
@@ -145,6 +159,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case fetchedMsg:
 		return m, m.onFetched(msg)
+	case probedMsg:
+		return m, m.onProbed(msg)
+	case exportedMsg:
+		if msg.err != nil {
+			m.setStatus("export failed: "+firstLine(msg.err.Error()), true)
+		} else {
+			m.setStatus(fmt.Sprintf("exported %s rows to %s (no request made)", thousands(int64(msg.rows)), msg.path), false)
+		}
+		return m, nil
+	case spendReadMsg:
+		if msg.err != nil {
+			m.spendErr = msg.err
+		} else {
+			m.spendSum = &msg.sum
+		}
+		return m, nil
 	case balanceMsg:
 		if msg.err != nil {
 			m.balanceErr = msg.err
@@ -186,6 +216,8 @@ func (m *Model) forwardToInputs(msg tea.Msg) tea.Cmd {
 		cmd = m.form.update(m, msg)
 	case modeTargets:
 		cmd = m.targetsKey(msg)
+	case modeExport:
+		cmd = m.exportKey(msg)
 	}
 	return cmd
 }
@@ -199,6 +231,8 @@ func (m *Model) onFetched(msg fetchedMsg) tea.Cmd {
 	if ov := m.overviewByID(msg.viewID); ov != nil {
 		if ov.accept(msg.gen, msg.req, msg.res, msg.err) && msg.err != nil {
 			m.showError(msg.req, msg.err)
+		} else if msg.res != nil && msg.res.Cached {
+			m.setStatus("overview: cached, "+api.DescribeAge(msg.res.Age)+": nothing spent (r refreshes)", false)
 		}
 		return nil
 	}
@@ -213,8 +247,11 @@ func (m *Model) onFetched(msg fetchedMsg) tea.Cmd {
 		m.showError(msg.req, msg.err)
 		return nil
 	}
-	if msg.res.BalanceShort {
+	switch {
+	case msg.res.BalanceShort:
 		m.setStatus("the units balance ran out: the page is short, the list may go on", true)
+	case msg.res.Cached:
+		m.setStatus(fmt.Sprintf("%s: cached, %s: nothing spent (r refreshes)", pageWords(msg.req), api.DescribeAge(msg.res.Age)), false)
 	}
 	if v == m.current() {
 		m.layout()
@@ -298,7 +335,7 @@ func (m *Model) activate() tea.Cmd {
 	}
 	m.detailTop = 0
 	if tb.overview != nil {
-		return m.startOverview(tb.overview)
+		return m.startOverview(tb.overview, false)
 	}
 	if tb.multi != nil && len(tb.stack) == 0 {
 		return m.openTargets(tb)
@@ -366,7 +403,7 @@ func (m *Model) currentStatus() (string, bool) {
 func (m *Model) applyTheme(th *theme.Theme) {
 	m.th = th
 	m.spinner.Style = th.Accent
-	for _, in := range []*textinput.Model{&m.prompt, &m.search} {
+	for _, in := range []*textinput.Model{&m.prompt, &m.search, &m.exportIn} {
 		st := textinput.DefaultStyles(th.Dark)
 		st.Focused = textinput.StyleState{Text: th.Muted.UnsetForeground(), Placeholder: th.Muted, Suggestion: th.Muted, Prompt: th.Accent}
 		st.Blurred = st.Focused

@@ -30,7 +30,16 @@ type Options struct {
 	Clip          *clip.Copier
 	NoColor       bool         // NO_COLOR: no colour whatever the terminal says
 	Theme         *theme.Theme // initial theme (dark until the terminal answers)
-	Now           func() time.Time
+	// FixedTheme keeps Theme whatever the terminal says about its
+	// background (config: theme = "light" or "dark").
+	FixedTheme bool
+	Now        func() time.Time
+	// ExportDir is where e writes files (default: the current directory).
+	ExportDir string
+	// SpendLog is the spend ledger file the Spend view reads, and Endpoint
+	// the label of this session's spends in it ("live", "demo", ...).
+	SpendLog string
+	Endpoint string
 }
 
 func (o *Options) defaults() {
@@ -48,5 +57,14 @@ func (o *Options) defaults() {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.ExportDir == "" {
+		o.ExportDir = "."
+	}
+	if o.Endpoint == "" {
+		o.Endpoint = "live"
+		if o.Demo {
+			o.Endpoint = "demo"
+		}
 	}
 }

@@ -54,8 +54,9 @@ func (ov *overviewView) request(p *overviewPart) api.Request {
 	return api.Request{Report: p.rep, Targets: []api.Target{ov.target}}
 }
 
-// start asks for every part not loaded yet.
-func (m *Model) startOverview(ov *overviewView) tea.Cmd {
+// startOverview asks for every part not loaded yet (refresh: bypassing
+// the cache, after the user agreed to the cost).
+func (m *Model) startOverview(ov *overviewView, refresh bool) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, p := range ov.parts {
 		if p.asked || p.data != nil {
@@ -67,9 +68,15 @@ func (m *Model) startOverview(ov *overviewView) tea.Cmd {
 			p.err = err
 			continue
 		}
-		cmd := m.spend(ov.id, ov.gen, q, p.rep.Title)
-		if cmd == nil {
-			return tea.Batch(cmds...) // waiting for a confirmation; the rest follow on the next visit
+		var cmd tea.Cmd
+		if refresh {
+			cmd = m.fetchCmd(ov.id, ov.gen, q, true)
+		} else {
+			var sent bool
+			if cmd, sent = m.spend(ov.id, ov.gen, q, p.rep.Title); !sent {
+				p.asked = m.ask != nil
+				return tea.Batch(cmds...) // waiting for a confirmation; the rest follow on the next visit
+			}
 		}
 		p.loading = true
 		cmds = append(cmds, cmd)

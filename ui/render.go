@@ -104,8 +104,11 @@ func (m *Model) body(w, h int) string {
 	if h <= 0 {
 		return ""
 	}
-	if m.mode == modeHelp {
+	switch m.mode {
+	case modeHelp:
 		return m.helpView(w, h)
+	case modeSpend:
+		return m.spendView(w, h)
 	}
 	var base string
 	switch {
@@ -127,6 +130,8 @@ func (m *Model) body(w, h int) string {
 		return overlay(base, m.form.render(m, w, h), w, h)
 	case modePick:
 		return overlay(base, m.pickBox(w), w, h)
+	case modeExport:
+		return overlay(base, m.exportBox(w), w, h)
 	}
 	return base
 }
@@ -188,6 +193,9 @@ func (m *Model) titleLine(w int) string {
 	badge := m.th.BadgeLive.Render(" LIVE ")
 	if m.opt.Demo {
 		badge = m.th.BadgeDemo.Render(" DEMO ") + m.th.Muted.Render(" synthetic data")
+	}
+	if m.opt.Client.Offline() {
+		badge = m.th.Warning.Render("OFFLINE: cache only ") + badge
 	}
 	return joinEnds(left, badge+" ", w)
 }
@@ -335,6 +343,9 @@ func (m *Model) keyBar(w int) string {
 	}
 	if cost, ok := m.nextCost(m.current()); ok && m.sess != nil {
 		left += m.th.Muted.Render(" · next page ") + m.th.Cost.Render(thousands(cost))
+	}
+	if b, rem, ok := m.opt.Client.Budget(); ok {
+		left += m.th.Muted.Render(" · budget ") + m.th.Cost.Render(thousands(rem)+"/"+thousands(b))
 	}
 	var hints []string
 	for _, b := range m.keys.ShortHelp() {

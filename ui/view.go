@@ -34,6 +34,9 @@ type reportView struct {
 	// (Compare) and the rows in the order the API sent them.
 	localSort api.Sort
 	unsorted  *api.Table
+	// blocked: the budget cannot pay for another page; nothing more is
+	// asked until the view is refreshed.
+	blocked bool
 }
 
 func newReportView(id int, q api.Request, label string, th *theme.Theme) *reportView {
@@ -64,7 +67,7 @@ func (v *reportView) nextRequest(pageSize int) api.Request {
 // wantsMore reports whether a page should be fetched now: nothing loaded
 // yet, or the cursor near the end of what is loaded.
 func (v *reportView) wantsMore(pageSize int) bool {
-	if v.loading || v.waiting || v.done || v.err != nil && v.started && v.loaded() == 0 {
+	if v.loading || v.waiting || v.done || v.blocked || v.err != nil && v.started && v.loaded() == 0 {
 		return false
 	}
 	if !v.started || v.loaded() == 0 {
@@ -140,7 +143,7 @@ func (v *reportView) reset(q api.Request) {
 	v.base.Offset, v.base.Count = 0, 0
 	v.gen++
 	v.data = nil
-	v.loading, v.waiting, v.done, v.started, v.short = false, false, false, false, false
+	v.loading, v.waiting, v.done, v.started, v.short, v.blocked = false, false, false, false, false, false
 	v.err = nil
 	v.tbl.SetTable(nil)
 	v.tbl.SetEmptyMessage("")
