@@ -367,8 +367,23 @@ func TestClientRetries(t *testing.T) {
 					t.Errorf("delays do not grow: %v", delays)
 				}
 			}
-			if c.name == "ERROR 132 with 403" && !IsBalanceZero(err) {
-				t.Errorf("balance-zero error not recognised: %v", err)
+			var ae *APIError
+			var te *TransportError
+			switch {
+			case strings.HasPrefix(c.name, "ERROR"):
+				if !errors.As(err, &ae) {
+					t.Fatalf("%v (%T), want an *APIError", err, err)
+				}
+				if want := map[bool]int{true: 403, false: 200}[strings.Contains(c.name, "403")]; ae.Status != want {
+					t.Errorf("APIError.Status %d, want %d", ae.Status, want)
+				}
+				if strings.HasPrefix(c.name, "ERROR 132") && !IsBalanceZero(err) {
+					t.Errorf("balance-zero error not recognised: %v", err)
+				}
+			case c.name == "403 empty" || c.name == "404 CSV" || c.name == "400 nothing" || c.name == "429":
+				if !errors.As(err, &te) || te.Status != atoi(t, c.name[:3]) {
+					t.Errorf("%v (%T), want a *TransportError with the HTTP status", err, err)
+				}
 			}
 		})
 	}
