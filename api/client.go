@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -68,6 +69,26 @@ type Client struct {
 	ledger  *Ledger
 	limiter *limiter
 	budget  budget
+
+	balMu   sync.Mutex
+	balRead time.Time // when the balance was last read after a spend
+}
+
+// balanceEvery is how often the balance is read again after spends: the
+// ledger lowers the known balance by each spend in between, and every read
+// counts against the 10 requests per second.
+const balanceEvery = 5 * time.Second
+
+// balanceDue reports whether the balance should be read again now.
+func (c *Client) balanceDue() bool {
+	c.balMu.Lock()
+	defer c.balMu.Unlock()
+	now := time.Now()
+	if now.Sub(c.balRead) < balanceEvery {
+		return false
+	}
+	c.balRead = now
+	return true
 }
 
 // NewClient returns a client for cfg.
@@ -207,12 +228,13 @@ func (c *Client) FetchWith(ctx context.Context, q Request, opts FetchOptions) (*
 	}
 	release()
 	cacheable := true
-	if res.Units > 0 {
+	short := q.Report.Price.Per == PerLine && q.Report.Paged && tbl.Len() < q.Count
+	if res.Units > 0 && (short || c.balanceDue()) {
 		// Refresh the known balance after a spend (the endpoint is free).
 		// A short per-line page is the end of the list, or the balance ran
 		// out: the balance tells which.
 		bal, berr := c.Balance(ctx)
-		if q.Report.Price.Per == PerLine && q.Report.Paged && tbl.Len() < q.Count {
+		if short {
 			switch {
 			case berr != nil:
 				cacheable = false // cannot tell: do not store a maybe-cut list

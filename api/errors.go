@@ -38,8 +38,10 @@ func (e *APIError) Error() string {
 }
 
 // Temporary reports whether trying again later may succeed.
+// The code decides: a wrong key or an empty balance stays so whatever HTTP
+// status it came with.
 func (e *APIError) Temporary() bool {
-	return e.Code == CodeInternal || e.Code == CodeRateLimited || e.Status == 429 || e.Status >= 500
+	return e.Code == CodeInternal || e.Code == CodeRateLimited
 }
 
 // Hint is a short advice for the user, or "".

@@ -287,6 +287,9 @@ func EncodeQuery(params []Param) string {
 
 func escapeValue(v string, filter bool) string {
 	e := url.QueryEscape(v)
+	// QueryEscape writes a space as "+"; after it, every "+" is a space
+	// (a literal plus is %2B). %20 cannot be misread.
+	e = strings.ReplaceAll(e, "+", "%20")
 	e = strings.ReplaceAll(e, "%2C", ",")
 	if filter {
 		e = strings.ReplaceAll(e, "-", "%2D")
