@@ -346,24 +346,6 @@ func (m *Model) applySearch() {
 	}
 }
 
-func (m *Model) onPaste(msg tea.PasteMsg) tea.Cmd {
-	var cmd tea.Cmd
-	switch m.mode {
-	case modePrompt:
-		m.prompt, cmd = m.prompt.Update(msg)
-	case modeSearch:
-		m.search, cmd = m.search.Update(msg)
-		m.applySearch()
-	case modeForm:
-		cmd = m.form.update(m, msg)
-	case modeTargets:
-		cmd = m.targetsKey(msg)
-	case modeExport:
-		cmd = m.exportKey(msg)
-	}
-	return cmd
-}
-
 // onMouse: the wheel scrolls, a click opens a tab or moves to a row.
 func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	if m.mode != modeNormal || m.sess == nil {

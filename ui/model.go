@@ -193,7 +193,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m, m.onKey(msg)
 	case tea.PasteMsg:
-		return m, m.onPaste(msg)
+		return m, m.forwardToInputs(msg)
 	case tea.MouseMsg:
 		if m.opt.Mouse {
 			return m, m.onMouse(msg)
@@ -203,8 +203,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.forwardToInputs(msg)
 }
 
-// forwardToInputs lets the focused text input see other messages (cursor
-// blink).
+// forwardToInputs gives the focused input what is not a key: pastes,
+// cursor blinks.
 func (m *Model) forwardToInputs(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch m.mode {
@@ -212,6 +212,9 @@ func (m *Model) forwardToInputs(msg tea.Msg) tea.Cmd {
 		m.prompt, cmd = m.prompt.Update(msg)
 	case modeSearch:
 		m.search, cmd = m.search.Update(msg)
+		if _, ok := msg.(tea.PasteMsg); ok {
+			m.applySearch()
+		}
 	case modeForm:
 		cmd = m.form.update(m, msg)
 	case modeTargets:

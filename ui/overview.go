@@ -176,15 +176,8 @@ func (ov *overviewView) render(w, h int, th *theme.Theme, st chart.Style, extra 
 func (ov *overviewView) numbers(th *theme.Theme) []string {
 	p := ov.parts[0]
 	lines := []string{th.Accent.Render("Backlink profile of " + ov.target.Value)}
-	switch {
-	case p.loading:
-		return append(lines, th.Muted.Render("loading…"))
-	case p.err != nil:
-		return append(lines, th.Error.Render(firstLine(p.err.Error())))
-	case p.data == nil:
-		return append(lines, th.Muted.Render("not loaded"))
-	case p.data.Len() == 0:
-		return append(lines, th.Muted.Render("nothing found: no backlinks known"))
+	if line, ok := partState(p, th, "nothing found: no backlinks known"); !ok {
+		return append(lines, line)
 	}
 	t := p.data
 	get := func(code string) (int64, bool) {
@@ -216,15 +209,26 @@ func (ov *overviewView) numbers(th *theme.Theme) []string {
 	return lines
 }
 
-func (ov *overviewView) histogram(w, h int, th *theme.Theme, st chart.Style) []string {
-	p := ov.parts[1]
+// partState is the line a part shows instead of its data while it has
+// none (loading, failed, empty); ok is false once it has rows.
+func partState(p *overviewPart, th *theme.Theme, empty string) (line string, ok bool) {
 	switch {
 	case p.loading:
-		return []string{th.Muted.Render("loading…")}
+		return th.Muted.Render("loading…"), false
 	case p.err != nil:
-		return []string{th.Error.Render(firstLine(p.err.Error()))}
-	case p.data == nil || p.data.Len() == 0:
-		return []string{th.Muted.Render("no data")}
+		return th.Error.Render(firstLine(p.err.Error())), false
+	case p.data == nil:
+		return th.Muted.Render("not loaded"), false
+	case p.data.Len() == 0:
+		return th.Muted.Render(empty), false
+	}
+	return "", true
+}
+
+func (ov *overviewView) histogram(w, h int, th *theme.Theme, st chart.Style) []string {
+	p := ov.parts[1]
+	if line, ok := partState(p, th, "no referring domains"); !ok {
+		return []string{line}
 	}
 	as, dn := p.data.Index("ascore"), p.data.Index("domains_num")
 	if as < 0 || dn < 0 {
@@ -241,13 +245,8 @@ func (ov *overviewView) histogram(w, h int, th *theme.Theme, st chart.Style) []s
 
 func (ov *overviewView) categories(w int, th *theme.Theme, st chart.Style) []string {
 	p := ov.parts[2]
-	switch {
-	case p.loading:
-		return []string{th.Muted.Render("loading…")}
-	case p.err != nil:
-		return []string{th.Error.Render(firstLine(p.err.Error()))}
-	case p.data == nil || p.data.Len() == 0:
-		return []string{th.Muted.Render("no categories")}
+	if line, ok := partState(p, th, "no categories"); !ok {
+		return []string{line}
 	}
 	nc, rc := p.data.Index("category_name"), p.data.Index("rating")
 	if nc < 0 || rc < 0 {
