@@ -236,3 +236,22 @@ func TestSizesNeverPanic(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 30, Height: 8})
 	h.mustShow("window too small")
 }
+
+func TestMouseIsOptIn(t *testing.T) {
+	h := newHarness(t, "example.com")
+	h.keys("2")
+	h.send(tea.MouseClickMsg{X: 28, Y: 1, Button: tea.MouseLeft}) // "3 Ref. domains" on the tab bar
+	h.mustShow("Backlinks  ·  sort")
+	if h.m.View().MouseMode != tea.MouseModeNone {
+		t.Fatal("the mouse is captured by default: native selection over SSH would break")
+	}
+
+	h = newHarness(t, "example.com", func(o *ui.Options, _ *sandbox.Options) { o.Mouse = true })
+	h.keys("2")
+	h.send(tea.MouseClickMsg{X: 28, Y: 1, Button: tea.MouseLeft})
+	h.mustShow("Referring domains  ·  sort")
+	h.send(tea.MouseWheelMsg{X: 10, Y: 10, Button: tea.MouseWheelDown})
+	h.mustShow("4/100")
+	h.send(tea.MouseClickMsg{X: 10, Y: 10, Button: tea.MouseLeft}) // screen row 10 = table row 7
+	h.mustShow("7/100")
+}
