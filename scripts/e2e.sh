@@ -105,7 +105,8 @@ keys C-n Tab Right
 wait_for "display_filter +|type||lostdomain"
 capture filter-editor
 keys Enter
-wait_for "filter +|type||lostdomain"
+gone "Filter · Referring domains"
+wait_for "·  filter +|type||lostdomain"
 
 # 6. Copy: inside tmux the OSC 52 lands in tmux's buffer.
 keys y
@@ -123,6 +124,43 @@ keys 1
 for _ in 1 2 3 4 5 6 7 8 9 10; do keys Tab; done
 wait_for "Backlinks (left)"
 capture history
+# 8. Compare and Link gap: competitors added with a / A, run, drill.
+keys 9
+wait_for "Similarity"
+wait_for "43 rows"
+keys a j a
+wait_for "to Compare (3 targets"
+keys g A j A
+wait_for "to Link gap (3 targets"
+keys Tab Tab Tab
+wait_for "Compare: targets (3 of up to 200)"
+wait_for "run: 3 targets × 40 = 120 units"
+keys Enter
+wait_for "3 targets: example.com"
+wait_for "all 3 rows"
+wait_for "█"
+capture compare
+keys Tab
+wait_for "Link gap: targets (3 of up to 5)"
+keys Enter
+wait_for "Targets"
+wait_for "100 rows loaded"
+keys f C-p
+wait_for "display_filter +|backlinksnum_0|Eq|0|+|backlinksnum_1|Gt|0|+|backlinksnum_2|Gt|0"
+keys Enter
+gone "Filter · Link gap"
+wait_for "·  filter +|backlinksnum_0|Eq|0"
+wait_for "100 rows loaded"
+capture linkgap
+keys Enter
+wait_for "Backlinks from"
+keys Enter
+wait_for "Link gap › Backlinks from"
+capture linkgap-drill
+keys Escape
+gone "Link gap › Backlinks from"
+wait_for "·  filter +|backlinksnum_0|Eq|0"
+
 keys '?'
 wait_for "Keys"
 keys x
