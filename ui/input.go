@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"linkdive/api"
+	"linkdive/ui/table"
 )
 
 // onKey gives the key to the focused input first, then to normal mode.
@@ -113,8 +114,9 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.layout()
 		return nil
 	case key.Matches(msg, k.DetailDown):
-		if m.detail {
-			m.detailTop += 5
+		if _, _, p, pw, ph := m.arrange(v); p == panelDetail || p == panelBelow {
+			last := len(v.tbl.DetailLines(pw, table.DetailOptions{})) - ph
+			m.detailTop = max(min(m.detailTop+5, last), 0)
 		}
 		return nil
 	case key.Matches(msg, k.DetailUp):
