@@ -68,7 +68,7 @@ func newHarnessWith(t *testing.T, target string, copts []clientOpt, opts ...harn
 	t.Helper()
 	sopt := sandbox.Options{Now: func() time.Time { return fixedNow }, RatePerSecond: -1, MaxInFlight: -1}
 	uopt := ui.Options{Keys: keyMap(nil), Theme: theme.Plain(), NoColor: true,
-		Clip: &clip.Copier{}, Now: func() time.Time { return fixedNow }}
+		Clip: &clip.Copier{}, Now: func() time.Time { return fixedNow }, TabSettle: time.Millisecond}
 	for _, o := range opts {
 		o(&uopt, &sopt)
 	}

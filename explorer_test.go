@@ -255,3 +255,37 @@ func TestMouseIsOptIn(t *testing.T) {
 	h.send(tea.MouseClickMsg{X: 10, Y: 10, Button: tea.MouseLeft}) // screen row 10 = table row 7
 	h.mustShow("7/100")
 }
+
+func TestCyclingPastTabsFetchesNothing(t *testing.T) {
+	h := newHarness(t, "example.com")
+	before := len(h.requests())
+	// Three quick tabs: the runtime delivers the settle timers only after
+	// the next key; only the tab the user stays on fetches.
+	var pending []tea.Cmd
+	for i := 0; i < 3; i++ {
+		_, cmd := h.m.Update(keyPress("tab"))
+		pending = append(pending, cmd)
+	}
+	for _, c := range pending {
+		h.run(c)
+	}
+	got := types(h.requests()[before:])
+	if len(got) != 1 || got[0] != "backlinks_anchors" {
+		t.Fatalf("passing Backlinks and Ref. domains fetched: %v", got)
+	}
+	h.mustShow("Anchors  ·  sort")
+}
+
+func TestSearchNeverLoadsAPage(t *testing.T) {
+	h := newHarness(t, "example.com")
+	h.keys("3", "/")
+	h.typeText(".com")
+	h.keys("enter")
+	n := len(h.requests())
+	for i := 0; i < 30; i++ {
+		h.keys("N") // wraps to matches near the end of the loaded rows
+	}
+	if len(h.requests()) != n {
+		t.Fatalf("n/N loaded %d pages", len(h.requests())-n)
+	}
+}

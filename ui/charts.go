@@ -77,7 +77,7 @@ func (m *Model) barsPanel(v *reportView, w, h int) string {
 	labels := make([]string, 0, n)
 	vals := make([]float64, 0, n)
 	for r := start; r < start+n && r < t.Len(); r++ {
-		labels = append(labels, t.Text(r, lc))
+		labels = append(labels, tailLabel(t.Text(r, lc), (w-14)/2))
 		vals = append(vals, t.Float(r, vc))
 	}
 	lines := []string{title, ""}

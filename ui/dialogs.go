@@ -113,9 +113,15 @@ func (m *Model) promptBox(w, h int) string {
 // helpView is the help screen, generated from the key map.
 func (m *Model) helpView(w, h int) string {
 	m.help.SetWidth(w - 2)
-	lines := []string{m.th.Accent.Render(" Keys"), ""}
-	for _, l := range strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n") {
-		lines = append(lines, " "+l)
+	lines := []string{m.th.Accent.Render(" Keys") + m.th.Muted.Render("   (any key closes this help)"), ""}
+	groups := m.keys.FullHelp()
+	// Two groups side by side per block, so that every key shows at 80
+	// columns and up.
+	for i := 0; i < len(groups); i += 2 {
+		for _, l := range strings.Split(m.help.FullHelpView(groups[i:min(i+2, len(groups))]), "\n") {
+			lines = append(lines, " "+l)
+		}
+		lines = append(lines, "")
 	}
 	lines = append(lines, "", m.th.Accent.Render(" In the filter editor, sort picker and column chooser"), "")
 	for _, l := range strings.Split(m.help.FullHelpView(m.keys.Form.FullHelp()), "\n") {
@@ -123,8 +129,7 @@ func (m *Model) helpView(w, h int) string {
 	}
 	lines = append(lines, "",
 		m.th.Muted.Render(" Every report line costs API units (most reports: 40 per line). Pages load as you scroll;"),
-		m.th.Muted.Render(fmt.Sprintf(" requests over %s units ask first. / searches loaded rows for free.", thousands(m.opt.ConfirmAbove))),
-		"", m.th.Muted.Render(" any key closes this help"))
+		m.th.Muted.Render(fmt.Sprintf(" requests over %s units ask first. / searches loaded rows for free.", thousands(m.opt.ConfirmAbove))))
 	return fitLines(lines, w, h)
 }
 

@@ -35,6 +35,8 @@ type spendAsk struct {
 	// refresh: the view starts over (a new generation) when confirmed, and
 	// the request bypasses the cache.
 	refresh bool
+	// reqs: several requests asked for as one action (the overview).
+	reqs []api.Request
 }
 
 // probedMsg says whether the cache can answer a request that would cost
@@ -110,10 +112,20 @@ func (m *Model) spend(viewID, gen int, q api.Request, what string) (tea.Cmd, boo
 		m.mode = modeConfirm
 		return nil, false
 	}
+	fresh := false
+	if v := m.findView(viewID); v != nil {
+		fresh = v.fresh
+	}
 	if q.EstimateCost() > m.opt.ConfirmAbove {
+		if fresh {
+			m.ask = &spendAsk{viewID: viewID, gen: gen, req: q, cost: q.EstimateCost(),
+				text: fmt.Sprintf("%s will cost up to %s units. Spend them?", what, thousands(q.EstimateCost()))}
+			m.mode = modeConfirm
+			return nil, false
+		}
 		return m.probeCmd(viewID, gen, q, what), true
 	}
-	return m.fetchCmd(viewID, gen, q, false), true
+	return m.fetchCmd(viewID, gen, q, fresh), true
 }
 
 // onProbed fetches a costly request the cache can answer, or asks.
@@ -197,7 +209,7 @@ func (m *Model) confirmed(yes bool) tea.Cmd {
 			return nil
 		}
 		v.reset(v.base)
-		v.started, v.loading = true, true
+		v.started, v.loading, v.fresh = true, true, true
 		m.layout()
 		return tea.Batch(m.fetchCmd(v.id, v.gen, a.req, true), m.spinner.Tick)
 	}
@@ -212,7 +224,7 @@ func (m *Model) confirmed(yes bool) tea.Cmd {
 	}
 	v.loading = true
 	m.setStatus("", false)
-	return tea.Batch(m.fetchCmd(v.id, v.gen, a.req, false), m.spinner.Tick)
+	return tea.Batch(m.fetchCmd(v.id, v.gen, a.req, v.fresh), m.spinner.Tick)
 }
 
 // resolveOther handles confirmations of requests that do not belong to a
@@ -230,14 +242,18 @@ func (m *Model) resolveOther(a *spendAsk, yes bool) tea.Cmd {
 		return m.startOverview(ov, true)
 	}
 	if !yes {
-		ov.declined(a.req)
+		for _, q := range a.reqs {
+			ov.declined(q)
+		}
 		m.setStatus("not fetched: nothing spent", false)
 		return nil
 	}
-	if p := ov.part(a.req.Report); p != nil {
-		p.loading = true
+	for _, q := range a.reqs {
+		if p := ov.part(q.Report); p != nil {
+			p.loading = true
+		}
 	}
-	return tea.Batch(m.fetchCmd(a.viewID, a.gen, a.req, false), m.spinner.Tick)
+	return m.fetchAll(a.viewID, a.gen, a.reqs, false)
 }
 
 // newCtx gives each session a context; switching targets cancels the

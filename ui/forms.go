@@ -144,7 +144,7 @@ func (m *Model) openColumns(v *reportView) tea.Cmd {
 		return nil
 	}
 	c := form.NewColumnChooser(v.rep, v.base.Columns, m.keys.Form, m.formStyles())
-	return m.openForm(v, "Columns of "+v.rep.Title, c, func(m *Model, v *reportView) tea.Cmd {
+	return m.openForm(v, "Columns of "+v.rep.Title+" · "+m.refetchCost(v.base), c, func(m *Model, v *reportView) tea.Cmd {
 		cols := c.Columns()
 		if slices.Equal(cols, v.base.ColumnsOrDefault()) {
 			m.setStatus("same columns: nothing spent", false)

@@ -69,9 +69,9 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
 	case key.Matches(msg, k.NextTab):
-		return m.switchTab((m.sess.active + 1) % len(m.sess.tabs))
+		return m.cycleTab((m.sess.active + 1) % len(m.sess.tabs))
 	case key.Matches(msg, k.PrevTab):
-		return m.switchTab((m.sess.active + len(m.sess.tabs) - 1) % len(m.sess.tabs))
+		return m.cycleTab((m.sess.active + len(m.sess.tabs) - 1) % len(m.sess.tabs))
 	case key.Matches(msg, k.TabNumber):
 		return m.switchTab(tabIndex(msg.String()))
 	case key.Matches(msg, k.Target):
@@ -84,7 +84,13 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openSpend()
 	case key.Matches(msg, k.AddCompare) && m.activeTab().multi != nil:
 		return m.openTargets(m.activeTab())
+	case v == nil && m.activeTab().multi != nil:
+		m.setStatus(fmt.Sprintf("press %s to choose the targets of %s", k.AddCompare.Help().Key, m.activeTab().spec.label), false)
+		return nil
 	case v == nil:
+		if !key.Matches(msg, k.Up, k.Down, k.Left, k.Right) {
+			m.setStatus("the Overview has no table: open a report tab (2-9) to sort, filter, search, drill or copy", false)
+		}
 		return nil
 	case key.Matches(msg, k.AddCompare):
 		return m.addToMulti(v, "backlinks_comparison")
@@ -139,6 +145,7 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !found {
 			m.setStatus("no row loaded matches "+fmt.Sprintf("%q", m.search.Value()), true)
 		}
+		return nil // searching is free: moving to a match never loads a page
 	case key.Matches(msg, k.Sort) && v.rep.Type == "backlinks_comparison" && v.loaded() > 0:
 		return m.openLocalSort(v)
 	case key.Matches(msg, k.Sort):
@@ -196,6 +203,10 @@ func (m *Model) askRefresh() tea.Cmd {
 	if tb == nil {
 		return nil
 	}
+	if m.opt.Client.Offline() {
+		m.setStatus("offline: refreshing needs the network; what is shown comes from the cache", true)
+		return nil
+	}
 	if tb.overview != nil {
 		var cost int64
 		for _, p := range tb.overview.parts {
@@ -249,6 +260,7 @@ func (m *Model) drill() tea.Cmd {
 		return nil
 	}
 	nv := newReportView(m.newID(), d.req, d.label, m.th)
+	nv.origin = d.req.Filter
 	tb := m.activeTab()
 	tb.stack = append(tb.stack, nv)
 	m.detail = false

@@ -72,6 +72,8 @@ type Model struct {
 	balanceErr error
 
 	// What the terminal said about itself: background and colour profile.
+	settleSeq int // bumps with every tab cycled to
+
 	dark, themed bool
 	profile      colorprofile.Profile
 	hasProfile   bool
@@ -161,6 +163,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onFetched(msg)
 	case probedMsg:
 		return m, m.onProbed(msg)
+	case overviewProbedMsg:
+		return m, m.onOverviewProbed(msg)
+	case settledMsg:
+		if msg.seq != m.settleSeq || m.mode != modeNormal {
+			return m, nil
+		}
+		return m, m.activate()
 	case exportedMsg:
 		if msg.err != nil {
 			m.setStatus("export failed: "+firstLine(msg.err.Error()), true)
@@ -234,7 +243,7 @@ func (m *Model) onFetched(msg fetchedMsg) tea.Cmd {
 	if ov := m.overviewByID(msg.viewID); ov != nil {
 		if ov.accept(msg.gen, msg.req, msg.res, msg.err) && msg.err != nil {
 			m.showError(msg.req, msg.err)
-		} else if msg.res != nil && msg.res.Cached {
+		} else if msg.res != nil && msg.res.Cached && ov.allCached() {
 			m.setStatus("overview: cached, "+api.DescribeAge(msg.res.Age)+": nothing spent (r refreshes)", false)
 		}
 		return nil
@@ -250,11 +259,14 @@ func (m *Model) onFetched(msg fetchedMsg) tea.Cmd {
 		m.showError(msg.req, msg.err)
 		return nil
 	}
+	mine := v == m.current()
 	switch {
 	case msg.res.BalanceShort:
 		m.setStatus("the units balance ran out: the page is short, the list may go on", true)
-	case msg.res.Cached:
+	case msg.res.Cached && mine:
 		m.setStatus(fmt.Sprintf("%s: cached, %s: nothing spent (r refreshes)", pageWords(msg.req), api.DescribeAge(msg.res.Age)), false)
+	case mine:
+		m.setStatus("", false) // what the view says now replaces older news
 	}
 	if v == m.current() {
 		m.layout()
@@ -355,6 +367,24 @@ func (m *Model) switchTab(i int) tea.Cmd {
 	m.sess.active = i
 	m.setStatus("", false)
 	return m.activate()
+}
+
+// settledMsg: the user stayed on the tab reached by cycling.
+type settledMsg struct{ seq int }
+
+// cycleTab moves to tab i with tab / shift+tab. Passing through a tab
+// fetches nothing: its first page is asked for only once the user has
+// stayed on it for TabSettle (the number keys and clicks open at once).
+func (m *Model) cycleTab(i int) tea.Cmd {
+	if m.sess == nil || i < 0 || i >= len(m.sess.tabs) {
+		return nil
+	}
+	m.sess.active = i
+	m.setStatus("", false)
+	m.settleSeq++
+	seq := m.settleSeq
+	m.layout()
+	return tea.Tick(m.opt.TabSettle, func(time.Time) tea.Msg { return settledMsg{seq: seq} })
 }
 
 // setTarget opens a target: a new session (the current one is kept to go

@@ -76,7 +76,7 @@ func (m *Model) runMulti(tb *tab) tea.Cmd {
 	for i, t := range q.Targets {
 		names[i] = t.Value
 	}
-	v.note = fmt.Sprintf("%d targets: %s (%s edits)", len(names), strings.Join(names, ", "), m.keys.AddCompare.Help().Key)
+	v.note = fmt.Sprintf("%s: %s (%s edits)", plural(len(names), "target"), strings.Join(names, ", "), m.keys.AddCompare.Help().Key)
 	if tb.rep.Type == "backlinks_comparison" {
 		v.tbl.SetBars(true) // the leader of each column stands out
 	}
@@ -125,7 +125,7 @@ func (m *Model) addToMulti(v *reportView, report string) tea.Cmd {
 			return nil
 		}
 		tb.multi.targets = append(tb.multi.targets, t)
-		m.setStatus(fmt.Sprintf("added %s to %s (%d targets; open the tab to run it)", t.Value, tb.spec.label, len(tb.multi.targets)), false)
+		m.setStatus(fmt.Sprintf("added %s to %s (%s; open the tab to run it)", t.Value, tb.spec.label, plural(len(tb.multi.targets), "target")), false)
 	}
 	return nil
 }
@@ -221,7 +221,7 @@ func (m *Model) linkGapDrill(v *reportView) tea.Cmd {
 			if n > 0 && sel < 0 {
 				sel = len(options) // preselect the first target it links to
 			}
-			options = append(options, fmt.Sprintf("%-40s %s backlinks", col.Code, thousands(n)))
+			options = append(options, fmt.Sprintf("%-40s %s", col.Code, plural(int(n), "backlink")))
 			idx = append(idx, col.TargetIndex)
 		}
 	}

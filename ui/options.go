@@ -40,6 +40,9 @@ type Options struct {
 	// the label of this session's spends in it ("live", "demo", ...).
 	SpendLog string
 	Endpoint string
+	// TabSettle is how long a tab reached with tab/shift+tab must stay
+	// shown before it fetches (default 400ms): cycling past tabs is free.
+	TabSettle time.Duration
 }
 
 func (o *Options) defaults() {
@@ -57,6 +60,9 @@ func (o *Options) defaults() {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.TabSettle <= 0 {
+		o.TabSettle = 400 * time.Millisecond
 	}
 	if o.ExportDir == "" {
 		o.ExportDir = "."

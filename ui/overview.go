@@ -15,11 +15,13 @@ import (
 
 // overviewPart is one of the overview's three requests.
 type overviewPart struct {
-	rep     *api.Report
-	data    *api.Table
-	loading bool
-	asked   bool
-	err     error
+	rep      *api.Report
+	data     *api.Table
+	loading  bool
+	asked    bool
+	declined bool // the user said no to its cost
+	cached   bool
+	err      error
 }
 
 // overviewView shows the target's numbers (backlinks_overview), its
@@ -54,42 +56,105 @@ func (ov *overviewView) request(p *overviewPart) api.Request {
 	return api.Request{Report: p.rep, Targets: []api.Target{ov.target}}
 }
 
-// startOverview asks for every part not loaded yet (refresh: bypassing
-// the cache, after the user agreed to the cost).
+// startOverview asks for every part not loaded yet, as one action: the
+// three requests' total is what the confirm threshold is compared with
+// (refresh: bypassing the cache, after the user agreed to the cost).
 func (m *Model) startOverview(ov *overviewView, refresh bool) tea.Cmd {
-	var cmds []tea.Cmd
+	var qs []api.Request
 	for _, p := range ov.parts {
 		if p.asked || p.data != nil {
 			continue
 		}
-		p.asked = true
 		q := ov.request(p)
 		if err := q.Validate(); err != nil {
 			p.err = err
 			continue
 		}
-		var cmd tea.Cmd
-		if refresh {
-			cmd = m.fetchCmd(ov.id, ov.gen, q, true)
+		if err := m.opt.Client.CheckBudget(q); err != nil {
+			p.err = err
+			continue
+		}
+		p.asked, p.loading, p.declined = true, true, false
+		qs = append(qs, q)
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	if refresh || totalCost(qs) <= m.opt.ConfirmAbove {
+		return m.fetchAll(ov.id, ov.gen, qs, refresh)
+	}
+	client, id, gen := m.opt.Client, ov.id, ov.gen
+	return func() tea.Msg {
+		cached := make([]bool, len(qs))
+		for i, q := range qs {
+			_, cached[i] = client.Cached(q)
+		}
+		return overviewProbedMsg{viewID: id, gen: gen, reqs: qs, cached: cached}
+	}
+}
+
+// overviewProbedMsg says which of the overview's requests the cache holds.
+type overviewProbedMsg struct {
+	viewID, gen int
+	reqs        []api.Request
+	cached      []bool
+}
+
+// onOverviewProbed fetches what the cache holds and asks for the rest when
+// it costs more than the threshold.
+func (m *Model) onOverviewProbed(msg overviewProbedMsg) tea.Cmd {
+	ov := m.overviewByID(msg.viewID)
+	if ov == nil || ov.gen != msg.gen {
+		return nil
+	}
+	var now, ask []api.Request
+	for i, q := range msg.reqs {
+		if msg.cached[i] {
+			now = append(now, q)
 		} else {
-			var sent bool
-			if cmd, sent = m.spend(ov.id, ov.gen, q, p.rep.Title); !sent {
-				p.asked = m.ask != nil
-				return tea.Batch(cmds...) // waiting for a confirmation; the rest follow on the next visit
+			ask = append(ask, q)
+		}
+	}
+	if cost := totalCost(ask); cost > m.opt.ConfirmAbove {
+		for _, q := range ask {
+			if p := ov.part(q.Report); p != nil {
+				p.loading = false
 			}
 		}
-		p.loading = true
-		cmds = append(cmds, cmd)
+		m.ask = &spendAsk{viewID: ov.id, gen: ov.gen, reqs: ask, cost: cost,
+			text: fmt.Sprintf("Overview: %d requests will cost up to %s units. Spend them?", len(ask), thousands(cost))}
+		m.mode = modeConfirm
+	} else {
+		now = append(now, ask...)
 	}
-	if len(cmds) > 0 {
-		cmds = append(cmds, m.spinner.Tick)
+	return m.fetchAll(ov.id, ov.gen, now, false)
+}
+
+// fetchAll runs requests of one view at once.
+func (m *Model) fetchAll(viewID, gen int, qs []api.Request, refresh bool) tea.Cmd {
+	if len(qs) == 0 {
+		return nil
+	}
+	cmds := []tea.Cmd{m.spinner.Tick}
+	for _, q := range qs {
+		cmds = append(cmds, m.fetchCmd(viewID, gen, q, refresh))
 	}
 	return tea.Batch(cmds...)
 }
 
+func totalCost(qs []api.Request) int64 {
+	var n int64
+	for _, q := range qs {
+		n += q.EstimateCost()
+	}
+	return n
+}
+
 func (ov *overviewView) declined(q api.Request) {
-	if p := ov.part(q.Report); p != nil {
-		p.asked = false
+	for _, p := range ov.parts {
+		if q.Report == nil || p.rep == q.Report {
+			p.asked, p.declined = false, true
+		}
 	}
 }
 
@@ -101,10 +166,22 @@ func (ov *overviewView) accept(gen int, q api.Request, res *api.Result, err erro
 	p.loading = false
 	if err != nil {
 		p.err = err
+		p.asked = false // asked again when the tab is shown again
 		return true
 	}
 	p.err = nil
 	p.data = res.Table
+	p.cached = res.Cached
+	return true
+}
+
+// allCached reports whether every part came from the cache.
+func (ov *overviewView) allCached() bool {
+	for _, p := range ov.parts {
+		if p.data == nil || !p.cached {
+			return false
+		}
+	}
 	return true
 }
 
@@ -217,6 +294,8 @@ func partState(p *overviewPart, th *theme.Theme, empty string) (line string, ok 
 		return th.Muted.Render("loading…"), false
 	case p.err != nil:
 		return th.Error.Render(firstLine(p.err.Error())), false
+	case p.declined:
+		return th.Muted.Render("not fetched (r asks again)"), false
 	case p.data == nil:
 		return th.Muted.Render("not loaded"), false
 	case p.data.Len() == 0:
@@ -256,10 +335,19 @@ func (ov *overviewView) categories(w int, th *theme.Theme, st chart.Style) []str
 	labels := make([]string, n)
 	vals := make([]float64, n)
 	for r := 0; r < n; r++ {
-		labels[r] = p.data.Text(r, nc)
+		labels[r] = tailLabel(p.data.Text(r, nc), (w-12)/2) // HBars gives labels half the room left by the values
 		vals[r] = p.data.Float(r, rc)
 	}
 	return strings.Split(chart.HBars(labels, vals, w, st), "\n")
+}
+
+// tailLabel shortens a long label from the left: for category paths the
+// last levels say most ("…/Web Services/Web Hosting").
+func tailLabel(s string, w int) string {
+	if w < 4 || ansi.StringWidth(s) <= w {
+		return s
+	}
+	return "…" + ansi.TruncateLeft(s, ansi.StringWidth(s)-w+1, "")
 }
 
 // summaryLine is a compact picture of a report loaded elsewhere this

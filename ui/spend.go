@@ -128,7 +128,8 @@ func (m *Model) spendView(w, h int) string {
 	label := m.opt.Endpoint
 	session := spendlog.Sum(spendlog.FromSpends(m.opt.Client.Ledger().Spends(), label))
 	lines := []string{m.th.Accent.Render(" Spend") + m.th.Muted.Render(fmt.Sprintf("  (%s units; %s closes)", label, m.keys.Back.Help().Key)), ""}
-	lines = append(lines, m.tallyLines("This session", session, w)...)
+	room := max((h-14)/3, 3) // rows per list, so that the three periods fit
+	lines = append(lines, m.tallyLines("This session", session, w, room)...)
 	switch {
 	case m.spendErr != nil:
 		lines = append(lines, "", " "+m.th.Error.Render("ledger file: "+firstLine(m.spendErr.Error())))
@@ -137,9 +138,9 @@ func (m *Model) spendView(w, h int) string {
 	default:
 		e := m.spendSum.Endpoint(label)
 		lines = append(lines, "")
-		lines = append(lines, m.tallyLines("Today", e.Today, w)...)
+		lines = append(lines, m.tallyLines("Today", e.Today, w, room)...)
 		lines = append(lines, "")
-		lines = append(lines, m.tallyLines("This month", e.Month, w)...)
+		lines = append(lines, m.tallyLines("This month", e.Month, w, room)...)
 	}
 	if b, rem, ok := m.opt.Client.Budget(); ok {
 		lines = append(lines, "", fmt.Sprintf(" Budget: %s of %s units left this session", thousands(rem), thousands(b)))
@@ -149,7 +150,7 @@ func (m *Model) spendView(w, h int) string {
 
 // tallyLines is a heading with the totals, then the reports and targets
 // that cost most, side by side.
-func (m *Model) tallyLines(title string, t spendlog.Tally, w int) []string {
+func (m *Model) tallyLines(title string, t spendlog.Tally, w, room int) []string {
 	out := []string{fmt.Sprintf(" %s  %s  %s",
 		m.th.Label.Render(padRight(title, 12)),
 		m.th.Cost.Render(padLeft(thousands(t.Units), 12)+" units"),
@@ -163,9 +164,12 @@ func (m *Model) tallyLines(title string, t spendlog.Tally, w int) []string {
 		return name + padLeft(thousands(r.Units), 14)
 	}
 	n := max(len(t.ByReport), len(t.ByTarget))
-	n = min(n, 6)
+	shown := min(n, max(room, 1))
+	if shown < n {
+		shown = max(shown-1, 1) // room for the "more" line
+	}
 	out = append(out, "   "+m.th.Muted.Render(padRight("by report", colW)+"  by target"))
-	for i := 0; i < n; i++ {
+	for i := 0; i < shown; i++ {
 		l, r := "", ""
 		if i < len(t.ByReport) {
 			l = row(t.ByReport[i])
@@ -174,6 +178,18 @@ func (m *Model) tallyLines(title string, t spendlog.Tally, w int) []string {
 			r = row(t.ByTarget[i])
 		}
 		out = append(out, "   "+padRight(l, colW)+"  "+r)
+	}
+	if more := func(rows []spendlog.Row) string {
+		if len(rows) <= shown {
+			return ""
+		}
+		var u int64
+		for _, r := range rows[shown:] {
+			u += r.Units
+		}
+		return fmt.Sprintf("… %d more: %s units", len(rows)-shown, thousands(u))
+	}; shown < n {
+		out = append(out, "   "+m.th.Muted.Render(padRight(more(t.ByReport), colW)+"  "+more(t.ByTarget)))
 	}
 	return out
 }

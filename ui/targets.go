@@ -56,7 +56,7 @@ func (e *targetsEditor) add(s string) {
 		e.list = append(e.list, t)
 		added++
 	}
-	e.status, e.bad = fmt.Sprintf("%d added, %d targets", added, len(e.list)), false
+	e.status, e.bad = fmt.Sprintf("%d added, %s", added, plural(len(e.list), "target")), false
 	if len(skipped) > 0 {
 		e.status, e.bad = fmt.Sprintf("%d added; %s", added, api.SanitizeText(skipped[0])), true
 	}
@@ -152,6 +152,9 @@ func (e *targetsEditor) update(msg tea.Msg, k KeyMap) (run, cancel bool, cmd tea
 // view draws the editor in w x h.
 func (e *targetsEditor) view(w, h int, th *theme.Theme, cost string, k KeyMap) string {
 	title := fmt.Sprintf("%s: targets (%d", e.rep.Title, len(e.list))
+	if len(e.list) == 1 {
+		title = e.rep.Title + ": target (1"
+	}
 	if e.rep.MaxTargets > 0 {
 		title += fmt.Sprintf(" of up to %d", e.rep.MaxTargets)
 	}

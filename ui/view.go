@@ -37,6 +37,12 @@ type reportView struct {
 	// blocked: the budget cannot pay for another page; nothing more is
 	// asked until the view is refreshed.
 	blocked bool
+	// origin is what a drill-down view is about (its filter and target);
+	// when the user's own filter no longer holds it, the label says so.
+	origin api.Filter
+	// fresh: the user refreshed the view; its later pages bypass the cache
+	// too, so that it never mixes old and new rows.
+	fresh bool
 }
 
 func newReportView(id int, q api.Request, label string, th *theme.Theme) *reportView {
@@ -139,11 +145,15 @@ func (v *reportView) emptyMessage() string {
 // reset drops the rows and starts over with a changed request (sort,
 // filter, columns, refresh).
 func (v *reportView) reset(q api.Request) {
+	if len(v.origin) > 0 && !holdsAll(q.Filter, v.origin) {
+		v.label, v.origin = v.rep.Title, nil
+	}
 	v.base = q
 	v.base.Offset, v.base.Count = 0, 0
 	v.gen++
 	v.data = nil
 	v.loading, v.waiting, v.done, v.started, v.short, v.blocked = false, false, false, false, false, false
+	v.fresh = false
 	v.err = nil
 	v.tbl.SetTable(nil)
 	v.tbl.SetEmptyMessage("")
@@ -175,10 +185,12 @@ func (v *reportView) status() string {
 		return fmt.Sprintf("loading rows %d+", v.loaded()+1)
 	case v.short:
 		return fmt.Sprintf("%s rows; the balance ran out", thousands(int64(v.loaded())))
+	case v.done && v.loaded() == 1:
+		return "the only row"
 	case v.done:
 		return fmt.Sprintf("all %s rows", thousands(int64(v.loaded())))
 	case v.data != nil:
-		return fmt.Sprintf("%s rows loaded", thousands(int64(v.loaded())))
+		return plural(v.loaded(), "row") + " loaded"
 	}
 	return ""
 }
@@ -236,6 +248,30 @@ func (v *reportView) value(code string) (string, bool) {
 		return "", false
 	}
 	return v.data.Text(r, c), true
+}
+
+// plural is "1 row", "2 rows", "1,000 rows".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return thousands(int64(n)) + " " + word + "s"
+}
+
+// holdsAll reports whether every condition of want is in f.
+func holdsAll(f, want api.Filter) bool {
+	for _, w := range want {
+		found := false
+		for _, c := range f {
+			if c == w {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func firstLine(s string) string {
