@@ -176,11 +176,11 @@ func (q Request) Validate() error {
 		}
 		dup[c] = true
 	}
-	if err := r.ValidateSort(q.Sort, len(q.Targets)); err != nil {
-		return &ValidationError{Report: r.Type, Msg: err.Error()}
-	}
-	if err := r.ValidateFilter(q.Filter, len(q.Targets)); err != nil {
-		return &ValidationError{Report: r.Type, Msg: err.Error()}
+	for _, err := range []error{r.ValidateSort(q.Sort, len(q.Targets)), r.ValidateFilter(q.Filter, len(q.Targets))} {
+		if err != nil {
+			// Their messages may start with the report's name already.
+			return &ValidationError{Report: r.Type, Msg: strings.TrimPrefix(err.Error(), r.Type+" ")}
+		}
 	}
 	if r.Paged {
 		if q.Offset < 0 {
