@@ -75,8 +75,25 @@ func writeSpend(w io.Writer, s spendlog.Summary, path string) {
 		rows = append(rows, breakdown("report", periods, func(t spendlog.Tally) []spendlog.Row { return t.ByReport })...)
 		rows = append(rows, breakdown("target", periods, func(t spendlog.Tally) []spendlog.Row { return t.ByTarget })...)
 		writeColumns(w, rows)
+		if n := cutOffNote(periods); n != "" {
+			fmt.Fprintln(w, n)
+		}
 	}
 	fmt.Fprintln(w, "\n(a separate command has no session of its own: \"last 24 h\" stands in for it)")
+}
+
+// cutOffNote says how much of the totals is responses cut off mid-body,
+// counted at their worst case: "(includes 800 units of cut-off responses)".
+func cutOffNote(periods []spendlog.Tally) string {
+	today, day, month := periods[0].Uncertain, periods[1].Uncertain, periods[2].Uncertain
+	switch {
+	case month == 0 && day == 0:
+		return ""
+	case today == day && day == month:
+		return fmt.Sprintf("  (includes %s units of cut-off responses, counted in full: the API may have charged less)", thousands(month))
+	}
+	return fmt.Sprintf("  (includes %s units of cut-off responses today, %s in the last 24 h, %s this month, counted in full: the API may have charged less)",
+		thousands(today), thousands(day), thousands(month))
 }
 
 func endpointTitle(label string) string {

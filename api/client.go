@@ -212,6 +212,10 @@ func (c *Client) FetchWith(ctx context.Context, q Request, opts FetchOptions) (*
 	start := time.Now()
 	body, attempts, err := c.do(ctx, q.URL(c.cfg.BaseURL, c.cfg.Key))
 	if err != nil {
+		var te *TransportError
+		if errors.As(err, &te) && te.Cut {
+			return nil, c.cutOff(q, err)
+		}
 		return nil, err
 	}
 	tbl, err := Parse(body, q)
@@ -250,6 +254,21 @@ func (c *Client) FetchWith(ctx context.Context, q Request, opts FetchOptions) (*
 		}
 	}
 	return res, nil
+}
+
+// cutOff counts a response cut off mid-body at its worst case (the
+// ledger, hence the spend log and the budget, see it) and says so.
+func (c *Client) cutOff(q Request, err error) error {
+	units := q.EstimateCost()
+	if units > 0 {
+		lines := 0
+		if q.Report.Price.Per == PerLine {
+			lines = q.Lines()
+		}
+		c.ledger.Add(Spend{Time: c.now(), Report: q.Report.Type, Targets: targetValues(q.Targets),
+			Filter: q.Filter.String(), Offset: q.Offset, Lines: lines, Units: units, Uncertain: true})
+	}
+	return &CutOffError{Units: units, Err: err}
 }
 
 func targetValues(ts []Target) []string {
@@ -364,7 +383,8 @@ func (c *Client) once(ctx context.Context, u string) ([]byte, error) {
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return nil, &TransportError{Status: resp.StatusCode, Msg: "reading the response failed", Err: c.redactErr(err)}
+		cut := resp.StatusCode >= 200 && resp.StatusCode <= 299
+		return nil, &TransportError{Status: resp.StatusCode, Msg: "reading the response failed", Err: c.redactErr(err), Cut: cut}
 	}
 	if ae, ok := ParseErrorBody(body); ok {
 		ae.Status = resp.StatusCode

@@ -83,6 +83,9 @@ type TransportError struct {
 	Status int    // HTTP status, 0 when none was received
 	Msg    string // what went wrong, already redacted
 	Err    error  // the cause, already redacted
+	// Cut: a 2xx response whose body broke off mid-way. The API answered
+	// and may have charged it (see CutOffError).
+	Cut bool
 }
 
 func (e *TransportError) Error() string {
@@ -103,6 +106,22 @@ func (e *TransportError) Unwrap() error { return e.Err }
 func (e *TransportError) Temporary() bool {
 	return e.Status == 0 || e.Status == 429 || e.Status >= 500
 }
+
+// CutOffError is the error of a request whose 2xx response was cut off
+// mid-body. It may have been charged: its worst-case cost is in the ledger
+// (a Spend marked Uncertain) and counts against the budget. It is not
+// retried, which could charge it twice.
+type CutOffError struct {
+	Units int64 // counted: the request's EstimateCost
+	Err   error // the *TransportError
+}
+
+func (e *CutOffError) Error() string {
+	return fmt.Sprintf("%s: the response was cut off; the API may have charged it: counted up to %s units",
+		e.Err.Error(), groupThousands(e.Units))
+}
+
+func (e *CutOffError) Unwrap() error { return e.Err }
 
 // ValidationError is a request refused before it was sent: zero units spent.
 type ValidationError struct {

@@ -35,6 +35,9 @@ type Spend struct {
 	Lines   int
 	Units   int64
 	Cached  bool // answered from the cache: Units is 0
+	// Uncertain: the response was cut off mid-body; the API may have
+	// charged it, so Units is its worst case (EstimateCost).
+	Uncertain bool
 }
 
 // Ledger keeps the units spent this session and the last known balance. It

@@ -53,12 +53,15 @@ type Entry struct {
 	Offset   int       `json:"offset"`
 	Lines    int       `json:"lines"`
 	Units    int64     `json:"units"`
+	// Uncertain: a response cut off mid-body, counted at its worst case
+	// (the API may have charged less).
+	Uncertain bool `json:"uncertain,omitempty"`
 }
 
 // FromSpend converts a ledger spend.
 func FromSpend(s api.Spend, endpoint string) Entry {
 	return Entry{Time: s.Time, Endpoint: endpoint, Report: s.Report, Targets: append([]string(nil), s.Targets...),
-		Filter: s.Filter, Offset: s.Offset, Lines: s.Lines, Units: s.Units}
+		Filter: s.Filter, Offset: s.Offset, Lines: s.Lines, Units: s.Units, Uncertain: s.Uncertain}
 }
 
 // FromSpends converts the spends of a session ledger that cost units (for

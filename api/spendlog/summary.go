@@ -20,8 +20,11 @@ type Tally struct {
 	Requests int
 	Lines    int
 	Units    int64
-	ByReport []Row
-	ByTarget []Row
+	// Uncertain is the part of Units counted for responses cut off
+	// mid-body, at their worst case.
+	Uncertain int64
+	ByReport  []Row
+	ByTarget  []Row
 }
 
 // Endpoint is the spend on one endpoint (Live, Demo or a base URL; demo
@@ -132,6 +135,9 @@ func Sum(entries []Entry) Tally {
 		t.Requests++
 		t.Lines += e.Lines
 		t.Units += e.Units
+		if e.Uncertain {
+			t.Uncertain += e.Units
+		}
 		add(reports, e.Report, e)
 		add(targets, TargetName(e.Targets), e)
 	}
