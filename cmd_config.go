@@ -80,8 +80,13 @@ func cmdConfig(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout)
 	keyText := "not set (the built-in demo sandbox answers)"
-	if s.key != "" {
+	switch {
+	case s.key != "" && co.demo:
+		keyText = "set (not shown; --demo: the built-in demo sandbox answers)"
+	case s.key != "":
 		keyText = "set (not shown)"
+	case s.offline:
+		keyText = "not set (offline: the demo sandbox's cached answers only)"
 	}
 	apiURL := s.apiURL
 	if apiURL == "" {

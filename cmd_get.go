@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -22,6 +23,11 @@ const getUsage = `Usage: linkdive get REPORT TARGET... [flags]
 
 Runs one request and prints the result. REPORT is a report type or its short
 name: %s.
+
+Nothing is sent that may cost more than the confirm threshold (--confirm-above,
+config confirm_above, 4,000 units by default) unless you add --yes; answers
+from the cache cost nothing and always go. --all needs a --budget (or --yes)
+and pages of at least 100 rows (or --yes).
 
 Flags:
 `
@@ -53,6 +59,7 @@ type getOpts struct {
 	format     string
 	all        bool
 	refresh    bool
+	yes        bool
 }
 
 func cmdGet(args []string, stdout, stderr io.Writer) int {
@@ -73,6 +80,8 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.format, "format", "", "output: table, csv, tsv or json (default: table on a terminal, csv when piped)")
 	fs.BoolVar(&o.all, "all", false, "page through the whole report (within the budget), streaming rows as pages arrive")
 	fs.BoolVar(&o.refresh, "refresh", false, "send the request even if the cache holds the answer (costs units)")
+	fs.BoolVar(&o.yes, "yes", false, "spend without asking: a request over --confirm-above, --all without a budget, --all with pages under 100 rows")
+	fs.Int64Var(new(int64), "confirm-above", 0, "refuse (unless --yes) a request that may cost more units than this; cached answers pass (default: config confirm_above, else 4000)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -113,12 +122,22 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 	}
 	c, err := o.conn.connect(stderr)
 	if err != nil {
-		return usageErr("%v", err)
+		fmt.Fprintf(stderr, "linkdive get: %v\n", err) // a setting, not the command line: no usage hint
+		return 2
 	}
 	defer c.close()
 	if c.demo {
 		fmt.Fprintln(stderr, "linkdive: demo data: synthetic answers from the built-in sandbox (set SEMRUSH_API_KEY for the real API)")
 	}
+	if err := o.guardSpend(c, q, limitSet); err != nil {
+		fmt.Fprintf(stderr, "linkdive get: %v\n", err)
+		return 2
+	}
+	// A reader that stops early (| head) closes the pipe: the writes fail
+	// with EPIPE, paging stops and the units line is still printed, rather
+	// than the process dying of SIGPIPE in silence.
+	signal.Ignore(syscall.SIGPIPE)
+	defer signal.Reset(syscall.SIGPIPE)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	st, err := export.NewStream(stdout, ef)
@@ -131,15 +150,27 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 	res, err := c.client.FetchWith(ctx, q, api.FetchOptions{Refresh: o.refresh})
 	if err != nil {
 		fmt.Fprintf(stderr, "linkdive get: %s\n", describeError(c.client.Redact(err.Error()), err))
-		fmt.Fprintf(stderr, "units: 0\n")
+		var co *api.CutOffError
+		if errors.As(err, &co) {
+			fmt.Fprintf(stderr, "units: %d (worst case: the response was cut off)\n", co.Units)
+		} else {
+			fmt.Fprintf(stderr, "units: 0\n")
+		}
 		return 1
 	}
 	if err = st.Write(res.Table); err == nil {
 		err = st.Close()
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "linkdive get: writing output: %v\n", err)
-		return 1
+		code := 1
+		if outputClosed(err) {
+			fmt.Fprintln(stderr, "linkdive get: output closed early")
+			code = 0
+		} else {
+			fmt.Fprintf(stderr, "linkdive get: writing output: %v\n", err)
+		}
+		fmt.Fprintf(stderr, "units: %s\n", unitsNote(res))
+		return code
 	}
 	reportIssues(stderr, res.Table, 0)
 	if res.Table.NothingFound {
@@ -187,10 +218,11 @@ func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *expor
 	}
 	prog := newProgress(stderr, bound)
 	var (
-		units              int64
+		units, cut         int64
 		rows, pages, fresh int
 		oldest             time.Duration
 		stopMsg            string
+		closed             bool // the reader went away (| head)
 		issues             []string
 		code               int
 	)
@@ -206,6 +238,11 @@ func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *expor
 		res, err := c.client.FetchWith(ctx, q, api.FetchOptions{Refresh: refresh})
 		if err != nil {
 			var be *api.BudgetError
+			var co *api.CutOffError
+			if errors.As(err, &co) {
+				units += co.Units
+				cut += co.Units
+			}
 			if errors.As(err, &be) {
 				stopMsg = fmt.Sprintf("stopped before rows %s-%s: %s", thousands(int64(q.Offset+1)), thousands(int64(q.Limit())), be.Error())
 			} else {
@@ -214,13 +251,7 @@ func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *expor
 			}
 			break
 		}
-		if err := st.Write(res.Table); err != nil {
-			stopMsg, code = fmt.Sprintf("linkdive get: writing output: %v", err), 1
-			break
-		}
-		for _, is := range res.Table.Issues {
-			issues = append(issues, issueLine(is, off))
-		}
+		// The page is paid for: counted before it is written.
 		pages++
 		rows += res.Table.Len()
 		units += res.Units
@@ -228,6 +259,17 @@ func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *expor
 			oldest = max(oldest, res.Age)
 		} else {
 			fresh++
+		}
+		if err := st.Write(res.Table); err != nil {
+			if closed = outputClosed(err); closed {
+				stopMsg = fmt.Sprintf("linkdive get: output closed early: stopped paging after %s", plural(pages, "page"))
+			} else {
+				stopMsg, code = fmt.Sprintf("linkdive get: writing output: %v", err), 1
+			}
+			break
+		}
+		for _, is := range res.Table.Issues {
+			issues = append(issues, issueLine(is, off))
 		}
 		warnCacheProg(prog, res)
 		prog.update(rows, pages, units)
@@ -241,8 +283,12 @@ func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *expor
 		off += res.Table.Len()
 	}
 	prog.done()
-	if err := st.Close(); err != nil && code == 0 {
-		stopMsg, code = fmt.Sprintf("linkdive get: writing output: %v", err), 1
+	if err := st.Close(); err != nil && code == 0 && stopMsg == "" {
+		if closed = outputClosed(err); closed {
+			stopMsg = "linkdive get: output closed early"
+		} else {
+			stopMsg, code = fmt.Sprintf("linkdive get: writing output: %v", err), 1
+		}
 	}
 	const maxIssues = 10
 	for i, l := range issues {
@@ -255,15 +301,22 @@ func getAll(ctx context.Context, c *conn, q api.Request, refresh bool, st *expor
 	if stopMsg != "" {
 		fmt.Fprintln(stderr, stopMsg)
 	}
-	if rows == 0 && pages > 0 {
+	if rows == 0 && pages > 0 && !closed {
 		fmt.Fprintln(stderr, "nothing found")
 	}
 	fmt.Fprintf(stderr, "rows: %s in %d pages, %s\n", thousands(int64(rows)), pages, prog.elapsedText())
+	var notes []string
+	if pages > fresh && (fresh > 0 || cut > 0) {
+		notes = append(notes, fmt.Sprintf("%d of %d pages from the cache", pages-fresh, pages))
+	}
+	if cut > 0 {
+		notes = append(notes, fmt.Sprintf("%d of them for a cut-off page, counted at its worst case", cut))
+	}
 	switch {
-	case pages > 0 && fresh == 0:
+	case pages > 0 && fresh == 0 && cut == 0:
 		fmt.Fprintf(stderr, "units: 0 (cached, %s)\n", api.DescribeAge(oldest))
-	case pages > fresh:
-		fmt.Fprintf(stderr, "units: %d (%d of %d pages from the cache)\n", units, pages-fresh, pages)
+	case len(notes) > 0:
+		fmt.Fprintf(stderr, "units: %d (%s)\n", units, strings.Join(notes, "; "))
 	default:
 		fmt.Fprintf(stderr, "units: %d\n", units)
 	}
@@ -345,6 +398,7 @@ func cmdBalance(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "linkdive balance: %v\n", err)
 		return 2
 	}
+	defer c.close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	n, err := c.client.Balance(ctx)
@@ -353,5 +407,8 @@ func cmdBalance(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, thousands(n))
+	if c.demo {
+		fmt.Fprintln(stderr, "demo sandbox: synthetic units, reset at every start (set SEMRUSH_API_KEY for your real balance)")
+	}
 	return 0
 }

@@ -18,8 +18,10 @@ const spendUsage = `Usage: linkdive spend
 
 Prints the units spent today, in the last 24 hours and this month, per
 report and per target, from the spend log (every request that cost units
-is recorded there; cached answers cost nothing and are not). Live units (the
-real API) and demo units (the built-in sandbox's fake units) are kept apart.
+is recorded there; cached answers cost nothing and are not). A response cut
+off mid-way may have been charged: it is counted at its worst case, and the
+totals say how much of them that is. Live units (the real API) and demo units
+(the built-in sandbox's fake units) are kept apart.
 `
 
 func cmdSpend(args []string, stdout, stderr io.Writer) int {

@@ -148,7 +148,7 @@ func TestGetAllPagesWithinTheBudget(t *testing.T) {
 	home(t)
 	srv := sandboxServer(t)
 	// b.org has 62 referring domains: three pages of 25.
-	code, out, errOut := runCmd(t, "get", "refdomains", "b.org", "--all", "--limit", "25", "--format", "json")
+	code, out, errOut := runCmd(t, "get", "refdomains", "b.org", "--all", "--limit", "25", "--format", "json", "--yes")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -164,13 +164,13 @@ func TestGetAllPagesWithinTheBudget(t *testing.T) {
 		t.Fatalf("stderr %q", errOut)
 	}
 	// Again: all from the cache, in the same bytes.
-	code, out2, errOut := runCmd(t, "get", "refdomains", "b.org", "--all", "--limit", "25", "--format", "json")
+	code, out2, errOut := runCmd(t, "get", "refdomains", "b.org", "--all", "--limit", "25", "--format", "json", "--yes")
 	if code != 0 || out2 != out || !strings.Contains(errOut, "units: 0 (cached") || len(srv.Log()) != 3 {
 		t.Fatalf("cached --all: %d %q", code, errOut)
 	}
 	// A budget of 2,100 units: two pages (2,000) fit, the third would not.
 	spent := srv.Spent(storeKey)
-	code, out3, errOut := runCmd(t, "get", "refdomains", "example.com", "--all", "--limit", "25", "--budget", "2100")
+	code, out3, errOut := runCmd(t, "get", "refdomains", "example.com", "--all", "--limit", "25", "--budget", "2100", "--yes")
 	if code != 0 || !strings.Contains(errOut, "stopped before rows 51-75: over budget: needs up to 1,000 units; 100 left of the 2,100 budget; 2 rows would fit") {
 		t.Fatalf("budget stop: %d %q", code, errOut)
 	}
@@ -371,7 +371,7 @@ func TestNoWrittenFileHoldsTheKey(t *testing.T) {
 	h := home(t)
 	sandboxServer(t)
 	runCmd(t, "get", "refdomains", "example.com", "--limit", "5")
-	runCmd(t, "get", "backlinks", "example.com", "--all", "--limit", "50", "--budget", "4000")
+	runCmd(t, "get", "backlinks", "example.com", "--all", "--limit", "100", "--budget", "4000")
 	runCmd(t, "get", "anchors", "example.com", "--limit", "5", "--offline")
 	runCmd(t, "spend")
 	runCmd(t, "config")

@@ -86,9 +86,10 @@ func (o *connOpts) env(k string) string {
 
 // connect builds the API client: the real API (or the api_url setting)
 // with the key from SEMRUSH_API_KEY or the config file; the built-in
-// sandbox with --demo or without a key (unless offline: then the cache of
-// the real API answers). Every client gets the response cache, the budget
-// and the spend log.
+// sandbox with --demo or without a key. Offline, the same client answers
+// from the cache only: without a key that is the demo sandbox's cache (the
+// same base URL, hence the same cache keys), never the real API's. Every
+// client gets the response cache, the budget and the spend log.
 func (o *connOpts) connect(stderr io.Writer) (*conn, error) {
 	s, err := o.settings()
 	if err != nil {
@@ -98,7 +99,7 @@ func (o *connOpts) connect(stderr io.Writer) (*conn, error) {
 		fmt.Fprintf(stderr, "linkdive: %s\n", n)
 	}
 	s.notes = nil
-	if o.demo || (s.key == "" && !s.offline) {
+	if o.demo || s.key == "" {
 		return withStore(demoConn(), s, stderr), nil
 	}
 	cfg := api.Config{Key: s.key}
@@ -158,7 +159,7 @@ const DemoBalance = 10_000_000
 // demoConn runs the sandbox in-process and points the very same client code
 // at it through an in-memory transport.
 func demoConn() *conn {
-	srv := sandbox.New(sandbox.Options{Balance: DemoBalance})
+	srv := newDemoSandbox()
 	cfg := api.Config{
 		Key:        "demo",
 		BaseURL:    demoHost + "/analytics/v1/",
@@ -166,6 +167,12 @@ func demoConn() *conn {
 		HTTP:       &http.Client{Transport: srv.Transport()},
 	}
 	return &conn{cfg: cfg, demo: true, where: "built-in sandbox (synthetic demo data)"}
+}
+
+// newDemoSandbox starts the demo sandbox; tests replace it to count what
+// reaches it.
+var newDemoSandbox = func() *sandbox.Server {
+	return sandbox.New(sandbox.Options{Balance: DemoBalance})
 }
 
 // balanceURLFor derives the units-balance endpoint of a non-default API
