@@ -75,7 +75,7 @@ func cmdGet(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.columns, "columns", "", "export columns, comma-separated (default: the report's defaults)")
 	fs.StringVar(&o.sort, "sort", "", "server-side sort, e.g. backlinks_num_desc")
 	fs.StringVar(&o.filter, "filter", "", "display_filter in the API's language, e.g. '+|type||follow'")
-	fs.IntVar(&o.limit, "limit", 100, "rows to fetch (paged reports); with --all, rows per page (default 1000 with --all)")
+	fs.IntVar(&o.limit, "limit", 100, "rows to fetch (paged reports); with --all, rows per page (1000 unless given)")
 	fs.IntVar(&o.offset, "offset", 0, "rows to skip (paged reports)")
 	fs.StringVar(&o.format, "format", "", "output: table, csv, tsv or json (default: table on a terminal, csv when piped)")
 	fs.BoolVar(&o.all, "all", false, "page through the whole report (within the budget), streaming rows as pages arrive")
