@@ -96,18 +96,20 @@ func TestTargetIDNBecomesPunycode(t *testing.T) {
 	}
 }
 
-// The encoder against RFC 3492's own samples (section 7.1).
-func TestPunycodeRFC3492Samples(t *testing.T) {
+// Labels of RFC 3492's samples (section 7.1) come out as its punycode.
+func TestIDNLabelsRFC3492Samples(t *testing.T) {
 	cases := map[string]string{
-		"他们为什么不说中文":                    "ihqwcrb4cv8a8dqg056pqjye",
-		"ひとつ屋根の下2":                     "2-u9tlzr9756bt3uc0v",
-		"почемужеонинеговорятпорусски": "b1abfaaepdrnnbgefbadotcwatmq2g4l",
-		"3年b組金八先生":                     "3b-ww4c5e180e575a65lsy2b",
-		"bücher":                       "bcher-kva",
+		"他们为什么不说中文":                    "xn--ihqwcrb4cv8a8dqg056pqjye",
+		"ひとつ屋根の下2":                     "xn--2-u9tlzr9756bt3uc0v",
+		"почемужеонинеговорятпорусски": "xn--b1abfaaepdrnnbgefbadotcwatmq2g4l",
+		"3年b組金八先生":                     "xn--3b-ww4c5e180e575a65lsy2b",
+		"bücher":                       "xn--bcher-kva",
+		"BÜCHER":                       "xn--bcher-kva",
+		"r3---sn-abc":                  "r3---sn-abc",
 	}
 	for in, want := range cases {
-		if got, err := punycode("", in); err != nil || got != want {
-			t.Errorf("punycode(%q) = %q, %v; want %q", in, got, err, want)
+		if got, err := idnLabel(in); err != nil || got != want {
+			t.Errorf("idnLabel(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 }
