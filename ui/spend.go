@@ -155,6 +155,9 @@ func (m *Model) tallyLines(title string, t spendlog.Tally, w, room int) []string
 		m.th.Label.Render(padRight(title, 12)),
 		m.th.Cost.Render(padLeft(thousands(t.Units), 12)+" units"),
 		m.th.Muted.Render(fmt.Sprintf("%d requests, %s lines", t.Requests, thousands(int64(t.Lines)))))}
+	if t.Uncertain > 0 {
+		out = append(out, "   "+m.th.Warning.Render(fmt.Sprintf("includes %s units of cut-off responses, counted at their worst case", thousands(t.Uncertain))))
+	}
 	if t.Requests == 0 {
 		return out
 	}
