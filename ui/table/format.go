@@ -161,13 +161,19 @@ func schemeLen(v string) int {
 	return i + 3
 }
 
-// compactURL drops the scheme and a bare "/" path: what the table shows.
+// compactURL drops the https scheme and a bare "/" path: what the table
+// shows. Other schemes stay: http://www.example.com and
+// https://www.example.com are different pages (a redirect and its target).
 func compactURL(s string) string {
-	s = s[schemeLen(s):]
-	if i := strings.IndexByte(s, '/'); i > 0 && i == len(s)-1 {
-		s = s[:i]
+	n := schemeLen(s)
+	rest := s[n:]
+	if i := strings.IndexByte(rest, '/'); i > 0 && i == len(rest)-1 {
+		rest = rest[:i]
 	}
-	return s
+	if n == 0 || strings.EqualFold(s[:n], "https://") {
+		return rest
+	}
+	return s[:n] + rest
 }
 
 // fitURL fits a compacted URL into w cells keeping what tells most: the

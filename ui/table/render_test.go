@@ -44,7 +44,7 @@ func TestViewGolden(t *testing.T) {
 		"   Page AS Source URL                                          Source title                                 Ext. links ▼ First seen Nofollow",
 		"›       76 news.example.cn/a                                   Short title                                 9,876,543,210 2023-11-14    ✓    ",
 		"         5 www.example.org…/to/some/article-about-things.html  A very long title that will need to be cut…             0               ·    ",
-		"           x.io                                                                                                                             ",
+		"           http://x.io                                                                                                                      ",
 		"                                                                                                                                            ",
 		"                                                                                                                                            ",
 	})
@@ -67,7 +67,7 @@ func TestViewHorizontalScroll(t *testing.T) {
 		"   Page AS Source URL                                       ",
 		"›       76 news.example.cn/a                                ",
 		"         5 www.example.org…/some/article-about-things.html  ",
-		"           x.io                                             ",
+		"           http://x.io                                      ",
 	})
 	if l, r := m.HiddenColumns(); l != 0 || r != 4 {
 		t.Errorf("hidden = %d,%d; want 0,4", l, r)
@@ -346,8 +346,9 @@ func TestFormatValue(t *testing.T) {
 		"-1234;9223372036854775807;https://a.example/x;HTTP://B.example/;1700001100;0;true;false;;x y\r\n"+
 		"12;abc;ftp://c.example;https://d.example/;;oops;maybe;0;1;\r\n")
 	want := [][]string{
-		{"-1,234", "9,223,372,036,854,775,807", "a.example/x", "B.example", "2023-11-14", "", "✓", "·", "", "x y"},
-		{"12", "abc", "c.example", "d.example", "", "oops", "maybe", "·", "✓", ""},
+		// https is implied; other schemes show (http and https are different pages).
+		{"-1,234", "9,223,372,036,854,775,807", "a.example/x", "HTTP://B.example", "2023-11-14", "", "✓", "·", "", "x y"},
+		{"12", "abc", "ftp://c.example", "d.example", "", "oops", "maybe", "·", "✓", ""},
 	}
 	for r := range want {
 		for c := range want[r] {
