@@ -198,6 +198,9 @@ func (s *settings) readFile(p string) error {
 		if err != nil {
 			return fmt.Errorf("config %s: [keys]: %v", p, err)
 		}
+		if c := keyConflicts(keyMap(keys)); len(c) > 0 {
+			return fmt.Errorf("config %s: [keys]: %s", p, strings.Join(c, "; "))
+		}
 		s.keys, s.src["keys"] = keys, srcFile
 	}
 	return nil

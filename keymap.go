@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 
 	"linkdive/ui"
@@ -82,4 +84,32 @@ func keyMap(overrides map[string][]string) ui.KeyMap {
 			Preset:   b("form_preset", "next preset", "ctrl+p", "p"),
 		},
 	}
+}
+
+// keyConflicts lists the keys that two bindings of one mode share (after
+// the config's overrides): a key must mean one thing where it is pressed.
+func keyConflicts(k ui.KeyMap) []string {
+	modes := [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Left, k.Right, k.NextTab, k.PrevTab,
+			k.TabNumber, k.Enter, k.Back, k.Detail, k.DetailUp, k.DetailDown, k.Sort, k.Filter, k.Search,
+			k.NextMatch, k.PrevMatch, k.Columns, k.Copy, k.CopyRow, k.Open, k.Target, k.Refresh, k.Export,
+			k.Spend, k.AddCompare, k.AddLinkGap, k.Help, k.Quit},
+		{k.Yes, k.No, k.Submit, k.Cancel},
+		{k.Form.Up, k.Form.Down, k.Form.Left, k.Form.Right, k.Form.Next, k.Form.Prev, k.Form.Toggle,
+			k.Form.Apply, k.Form.Cancel, k.Form.Add, k.Form.Remove, k.Form.MoveUp, k.Form.MoveDown,
+			k.Form.Reset, k.Form.Preset},
+	}
+	var out []string
+	for _, bs := range modes {
+		seen := map[string]string{}
+		for _, b := range bs {
+			for _, kk := range b.Keys() {
+				if other, dup := seen[kk]; dup && other != b.Help().Desc {
+					out = append(out, fmt.Sprintf("%s is bound to both %q and %q", kk, other, b.Help().Desc))
+				}
+				seen[kk] = b.Help().Desc
+			}
+		}
+	}
+	return out
 }

@@ -235,7 +235,7 @@ theme = "light"
 mouse = true
 
 [keys]
-copy = ["c", "ctrl+c"]
+copy = ["C", "ctrl+y"]
 add_linkgap = "L"
 `, 0o600)
 	t.Setenv("LINKDIVE_API_URL", "http://127.0.0.2:9/analytics/v1/")
@@ -259,7 +259,7 @@ add_linkgap = "L"
 		{"mouse", "true", "file"},
 		{"theme", "light", "file"},
 		{"keys.add_linkgap", "L", "file"},
-		{"keys.copy", "c, ctrl+c", "file"},
+		{"keys.copy", "C, ctrl+y", "file"},
 	} {
 		if got := setting(out, want[0]); got != [2]string{want[1], want[2]} {
 			t.Errorf("%s = %q, want %q", want[0], got, want[1:])
