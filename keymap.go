@@ -60,6 +60,7 @@ func keyMap(overrides map[string][]string) ui.KeyMap {
 		AddLinkGap: b("add_linkgap", "add to Link gap", "A"),
 		Help:       b("help", "help", "?"),
 		Quit:       b("quit", "quit", "q"),
+		ForceQuit:  b("force_quit", "quit from anywhere", "ctrl+c"),
 
 		Submit: b("submit", "ok", "enter"),
 		Cancel: b("cancel", "cancel", "esc"),
@@ -93,7 +94,7 @@ func keyConflicts(k ui.KeyMap) []string {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Left, k.Right, k.NextTab, k.PrevTab,
 			k.TabNumber, k.Enter, k.Back, k.Detail, k.DetailUp, k.DetailDown, k.Sort, k.Filter, k.Search,
 			k.NextMatch, k.PrevMatch, k.Columns, k.Copy, k.CopyRow, k.Open, k.Target, k.Refresh, k.Export,
-			k.Spend, k.AddCompare, k.AddLinkGap, k.Help, k.Quit},
+			k.Spend, k.AddCompare, k.AddLinkGap, k.Help, k.Quit, k.ForceQuit},
 		{k.Yes, k.No, k.Submit, k.Cancel},
 		{k.Form.Up, k.Form.Down, k.Form.Left, k.Form.Right, k.Form.Next, k.Form.Prev, k.Form.Toggle,
 			k.Form.Apply, k.Form.Cancel, k.Form.Add, k.Form.Remove, k.Form.MoveUp, k.Form.MoveDown,

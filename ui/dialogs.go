@@ -94,7 +94,7 @@ func (m *Model) promptBox(w, h int) string {
 		lines = append(lines, m.th.Error.Render(m.status))
 	}
 	if len(m.history) > 0 {
-		lines = append(lines, "", m.th.Muted.Render("recent (↑/↓):"))
+		lines = append(lines, "", m.th.Muted.Render(fmt.Sprintf("recent (%s/%s):", m.keys.Form.Up.Help().Key, m.keys.Form.Down.Help().Key)))
 		for i, t := range m.history {
 			if i >= max(h-14, 1) {
 				break

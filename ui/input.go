@@ -13,7 +13,7 @@ import (
 
 // onKey gives the key to the focused input first, then to normal mode.
 func (m *Model) onKey(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.ForceQuit) {
 		return tea.Quit
 	}
 	switch m.mode {
@@ -297,17 +297,18 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setTarget(t, false)
 	case key.Matches(msg, m.keys.Cancel):
 		if m.sess == nil {
-			m.setStatus("type a target and press enter, or ctrl+c to quit", false)
+			m.setStatus(fmt.Sprintf("type a target and press %s, or %s to quit", m.keys.Submit.Help().Key, m.keys.ForceQuit.Help().Key), false)
 			return nil
 		}
 		m.prompt.Blur()
 		m.mode = modeNormal
 		return nil
-	case msg.String() == "up" || msg.String() == "down":
+	case msg.Text == "" && (key.Matches(msg, m.keys.Form.Up) || key.Matches(msg, m.keys.Form.Down)):
+		// The recent list, newest first: down goes to older targets.
 		if len(m.history) == 0 {
 			return nil
 		}
-		if msg.String() == "up" {
+		if key.Matches(msg, m.keys.Form.Down) {
 			m.histSel = min(m.histSel+1, len(m.history)-1)
 		} else {
 			m.histSel = max(m.histSel-1, 0)

@@ -18,6 +18,8 @@ type KeyMap struct {
 	Enter, Back, Detail, DetailUp, DetailDown, Sort, Filter, Search,
 	NextMatch, PrevMatch, Columns, Copy, CopyRow, Open, Target, Refresh,
 	Export, Spend, AddCompare, AddLinkGap, Help, Quit key.Binding
+	// ForceQuit quits from any mode, inputs included.
+	ForceQuit key.Binding
 	// Prompts and the confirm dialog.
 	Submit, Cancel, Yes, No key.Binding
 	// The forms (filter editor, sort picker, column chooser).
@@ -34,7 +36,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Left, k.Right},
 		{k.NextTab, k.PrevTab, k.TabNumber, k.Enter, k.Back, k.Detail, k.DetailUp, k.DetailDown, k.Target},
-		{k.Sort, k.Filter, k.Columns, k.Search, k.NextMatch, k.PrevMatch, k.Refresh, k.Help, k.Quit},
+		{k.Sort, k.Filter, k.Columns, k.Search, k.NextMatch, k.PrevMatch, k.Refresh, k.Help, k.Quit, k.ForceQuit},
 		{k.Copy, k.CopyRow, k.Open, k.Export, k.Spend, k.AddCompare, k.AddLinkGap},
 	}
 }
