@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -87,5 +88,75 @@ func TestWideCharactersKeepEveryLineTheWidth(t *testing.T) {
 			}
 			h.keys("d", "left", "left")
 		}
+	}
+}
+
+// pagedServer answers the first backlinks page with body and later pages
+// with later (an error, NOTHING FOUND...).
+func pagedServer(t *testing.T, body, later string, status int, laterHits *int) harnessOpt {
+	t.Helper()
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/users/"):
+			w.Write([]byte("50,000"))
+		case r.URL.Query().Get("type") != "backlinks":
+			w.Write([]byte("ERROR 50 :: NOTHING FOUND\r\n"))
+		case r.URL.Query().Get("display_offset") == "":
+			w.Write([]byte(body))
+		default:
+			mu.Lock()
+			*laterHits++
+			mu.Unlock()
+			w.WriteHeader(status)
+			w.Write([]byte(later))
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return func(o *ui.Options, _ *sandbox.Options) {
+		o.Client = api.NewClient(api.Config{Key: sandboxKey, BaseURL: srv.URL + "/analytics/v1/",
+			BalanceURL: srv.URL + "/users/countapiunits.html", MaxRetries: -1})
+		o.PageSize = 3
+	}
+}
+
+const threeRows = "page_ascore;source_title;source_url;target_url;anchor;external_num;internal_num;first_seen;last_seen\r\n" +
+	"50;one;https://a.example/;https://www.example.com/;a;1;2;1700000000;1710000000\r\n" +
+	"40;two;https://b.example/;https://www.example.com/;b;1;2;1700000000;1710000000\r\n" +
+	"30;three;https://c.example/;https://www.example.com/;c;1;2;1700000000;1710000000\r\n"
+
+func TestErrorsKeepWhatIsLoaded(t *testing.T) {
+	for _, c := range []struct {
+		name, later string
+		status      int
+		want        []string
+	}{
+		{"API error", "ERROR 132 :: API UNITS BALANCE IS ZERO\r\n", 200,
+			[]string{"API error 132: API UNITS BALANCE IS ZERO (the API units balance is used up); loaded rows are kept; r retries"}},
+		{"server error", "<html>Bad gateway</html>", 502, []string{"HTTP 502: the server sent an HTML page; loaded rows are kept; r retries"}},
+		{"nothing found", "ERROR 50 :: NOTHING FOUND\r\n", 200, []string{"all 3 rows"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var hits int
+			h := newHarness(t, "example.com", pagedServer(t, threeRows, c.later, c.status, &hits))
+			h.keys("2")
+			h.mustShow("one", "two", "three")
+			h.mustShow(c.want...)
+			n := hits
+			h.keys("j", "j")
+			if !strings.Contains(h.cursorLine(), "three") {
+				t.Fatalf("the cursor should reach the third row:\n%s", h.screen())
+			}
+			if c.name != "nothing found" {
+				if hits != n {
+					t.Fatal("moving after an error asked for the failed page again on its own")
+				}
+				h.keys("r")
+				if hits != n+1 {
+					t.Fatal("r should retry the failed page")
+				}
+				h.mustShow("loaded rows are kept; r retries")
+			}
+		})
 	}
 }

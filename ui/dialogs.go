@@ -29,7 +29,7 @@ func (m *Model) errorText(err error) string {
 // showError puts a failed request in the status line; whatever was loaded
 // stays.
 func (m *Model) showError(q api.Request, err error) {
-	m.setStatus(q.Report.Title+": "+m.errorText(err)+"; loaded rows are kept", true)
+	m.setStatus(q.Report.Title+": "+m.errorText(err)+"; loaded rows are kept; r retries", true)
 }
 
 // box frames lines with a rounded border and a title.

@@ -221,6 +221,13 @@ func (m *Model) askRefresh() tea.Cmd {
 	if v == nil {
 		return nil
 	}
+	if v.err != nil {
+		// A page failed: ask for it again (through the spend gate), not
+		// for the whole view.
+		v.err = nil
+		m.setStatus("retrying "+pageWords(v.nextRequest(m.opt.PageSize)), false)
+		return m.pump(v)
+	}
 	q := v.base
 	if q.Report.Paged {
 		q.Offset, q.Count = 0, m.opt.PageSize

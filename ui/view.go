@@ -73,7 +73,8 @@ func (v *reportView) nextRequest(pageSize int) api.Request {
 // wantsMore reports whether a page should be fetched now: nothing loaded
 // yet, or the cursor near the end of what is loaded.
 func (v *reportView) wantsMore(pageSize int) bool {
-	if v.loading || v.waiting || v.done || v.blocked || v.err != nil && v.started && v.loaded() == 0 {
+	// After a failed page nothing is asked on its own: r retries it.
+	if v.loading || v.waiting || v.done || v.blocked || v.err != nil {
 		return false
 	}
 	if !v.started || v.loaded() == 0 {
