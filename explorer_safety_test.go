@@ -64,29 +64,44 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	}
 }
 
+// Every line keeps the window's width as the terminal counts cells: by
+// wcwidth until it reports grapheme clustering (mode 2027), by grapheme
+// clusters after, as Bubble Tea's renderer does.
 func TestWideCharactersKeepEveryLineTheWidth(t *testing.T) {
-	for _, name := range []string{"testdata/wide-characters.csv", "testdata/very-long-values.csv"} {
-		body, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		h := newHarness(t, "example.com", bodyServer(t, string(body)))
-		h.keys("2")
-		for _, w := range []int{120, 97, 80, 61, 40} {
-			h.send(tea.WindowSizeMsg{Width: w, Height: 30})
-			for _, mode := range [][]string{nil, {"d"}, {"right", "right"}} {
-				h.keys(mode...)
-				lines := strings.Split(h.screen(), "\n")
-				if len(lines) != 30 {
-					t.Fatalf("%s at %d: %d lines", name, w, len(lines))
-				}
-				for i, l := range lines {
-					if got := ansi.StringWidth(l); got != w {
-						t.Fatalf("%s at width %d, mode %v: line %d is %d cells:\n%s", name, w, mode, i, got, h.screen())
+	for _, term := range []struct {
+		name    string
+		report  bool
+		measure func(string) int
+	}{
+		{"wcwidth terminal", false, ansi.StringWidthWc},
+		{"mode 2027 terminal", true, ansi.StringWidth},
+	} {
+		for _, name := range []string{"testdata/wide-characters.csv", "testdata/very-long-values.csv"} {
+			body, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := newHarness(t, "example.com", bodyServer(t, string(body)))
+			if term.report {
+				h.send(tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeSet})
+			}
+			h.keys("2")
+			for _, w := range []int{120, 97, 80, 61, 40} {
+				h.send(tea.WindowSizeMsg{Width: w, Height: 30})
+				for _, mode := range [][]string{nil, {"d"}, {"right", "right"}} {
+					h.keys(mode...)
+					lines := strings.Split(h.screen(), "\n")
+					if len(lines) != 30 {
+						t.Fatalf("%s at %d: %d lines", name, w, len(lines))
+					}
+					for i, l := range lines {
+						if got := term.measure(l); got != w {
+							t.Fatalf("%s, %s at width %d, mode %v: line %d is %d cells:\n%s", term.name, name, w, mode, i, got, h.screen())
+						}
 					}
 				}
+				h.keys("d", "left", "left")
 			}
-			h.keys("d", "left", "left")
 		}
 	}
 }

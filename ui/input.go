@@ -266,7 +266,7 @@ func (m *Model) drill() tea.Cmd {
 		m.setStatus(err.Error(), true)
 		return nil
 	}
-	nv := newReportView(m.newID(), d.req, d.label, m.th)
+	nv := m.newView(d.req, d.label)
 	nv.origin = d.req.Filter
 	tb := m.activeTab()
 	tb.stack = append(tb.stack, nv)

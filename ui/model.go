@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"linkdive/api"
 	"linkdive/api/spendlog"
@@ -74,6 +75,11 @@ type Model struct {
 	// What the terminal said about itself: background and colour profile.
 	settleSeq int // bumps with every tab cycled to
 
+	// method measures text the way the terminal will: wcwidth until the
+	// terminal says it clusters graphemes (mode 2027), as Bubble Tea's
+	// renderer does.
+	method ansi.Method
+
 	dark, themed bool
 	profile      colorprofile.Profile
 	hasProfile   bool
@@ -103,7 +109,7 @@ func (m *Model) retheme() {
 // New returns the explorer's root model.
 func New(opt Options) *Model {
 	opt.defaults()
-	m := &Model{opt: opt, th: opt.Theme, keys: opt.Keys, history: opt.History}
+	m := &Model{opt: opt, th: opt.Theme, keys: opt.Keys, history: opt.History, method: ansi.WcWidth}
 	m.ctx, m.cancel = newCtx()
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	m.help = help.New()
@@ -154,6 +160,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.dark, m.themed = msg.IsDark(), true
 		m.retheme()
+		return m, nil
+	case tea.ModeReportMsg:
+		if msg.Mode == ansi.ModeUnicodeCore && (msg.Value == ansi.ModeSet || msg.Value == ansi.ModeReset || msg.Value == ansi.ModePermanentlySet) {
+			m.method = ansi.GraphemeWidth
+			m.eachView(func(v *reportView) { v.tbl.SetWidthMethod(m.method) })
+		}
 		return m, nil
 	case tea.ColorProfileMsg:
 		m.profile, m.hasProfile = msg.Profile, true
@@ -445,11 +457,23 @@ func (m *Model) applyTheme(th *theme.Theme) {
 		// Without styling (golden frames, tests) no cursor escape is drawn.
 		in.SetVirtualCursor(!th.Plain)
 	}
+	m.eachView(func(v *reportView) { v.tbl.SetTheme(th) })
+}
+
+// eachView calls f for every report view of every live session.
+func (m *Model) eachView(f func(*reportView)) {
 	for _, s := range m.sessions() {
 		for _, tb := range s.tabs {
 			for _, v := range tb.stack {
-				v.tbl.SetTheme(th)
+				f(v)
 			}
 		}
 	}
+}
+
+// newView makes a report view with the explorer's theme and width method.
+func (m *Model) newView(q api.Request, label string) *reportView {
+	v := newReportView(m.newID(), q, label, m.th)
+	v.tbl.SetWidthMethod(m.method)
+	return v
 }

@@ -71,7 +71,7 @@ func (m *Model) runMulti(tb *tab) tea.Cmd {
 		m.setStatus(err.Error(), true)
 		return nil
 	}
-	v := newReportView(m.newID(), q, tb.spec.label, m.th)
+	v := m.newView(q, tb.spec.label)
 	names := make([]string, len(q.Targets))
 	for i, t := range q.Targets {
 		names[i] = t.Value
@@ -229,7 +229,7 @@ func (m *Model) linkGapDrill(v *reportView) tea.Cmd {
 		t := v.base.Targets[idx[i]]
 		q := api.Request{Report: mustReport("backlinks"), Targets: []api.Target{t},
 			Filter: api.Filter{{Field: "refdomain", Op: api.OpEq, Value: dom}}}
-		nv := newReportView(m.newID(), q, "Backlinks from "+dom+" to "+t.Value, m.th)
+		nv := m.newView(q, "Backlinks from "+dom+" to "+t.Value)
 		tb := m.activeTab()
 		tb.stack = append(tb.stack, nv)
 		m.layout()

@@ -123,15 +123,15 @@ func (m *Model) body(w, h int) string {
 	}
 	switch m.mode {
 	case modePrompt:
-		return overlay(base, m.promptBox(w, h), w, h)
+		return overlay(m.method, base, m.promptBox(w, h), w, h)
 	case modeConfirm:
-		return overlay(base, m.confirmBox(w), w, h)
+		return overlay(m.method, base, m.confirmBox(w), w, h)
 	case modeForm:
-		return overlay(base, m.form.render(m, w, h), w, h)
+		return overlay(m.method, base, m.form.render(m, w, h), w, h)
 	case modePick:
-		return overlay(base, m.pickBox(w), w, h)
+		return overlay(m.method, base, m.pickBox(w), w, h)
 	case modeExport:
-		return overlay(base, m.exportBox(w), w, h)
+		return overlay(m.method, base, m.exportBox(w), w, h)
 	}
 	return base
 }
@@ -154,12 +154,12 @@ func (m *Model) tableBody(v *reportView, w, h int) string {
 	sep := m.th.Border.Render("│")
 	switch p {
 	case panelDetail:
-		return sideBySide(v.tbl.View(), v.tbl.Detail(pw, ph, table.DetailOptions{Offset: m.detailTop}), tw, pw, h, sep)
+		return sideBySide(m.method, v.tbl.View(), v.tbl.Detail(pw, ph, table.DetailOptions{Offset: m.detailTop}), tw, pw, h, sep)
 	case panelBelow:
 		return v.tbl.View() + "\n" + m.th.Border.Render(strings.Repeat("─", w)) + "\n" +
 			v.tbl.Detail(pw, ph, table.DetailOptions{Offset: m.detailTop})
 	case panelRight:
-		return sideBySide(v.tbl.View(), m.barsPanel(v, pw, ph), tw, pw, h, sep)
+		return sideBySide(m.method, v.tbl.View(), m.barsPanel(v, pw, ph), tw, pw, h, sep)
 	case panelTop:
 		return m.historyChart(v, pw, ph) + "\n" + v.tbl.View()
 	}
@@ -168,7 +168,7 @@ func (m *Model) tableBody(v *reportView, w, h int) string {
 
 // sideBySide joins two blocks into h lines: left (lw cells), a separator,
 // right (rw cells).
-func sideBySide(left, right string, lw, rw, h int, sep string) string {
+func sideBySide(meth ansi.Method, left, right string, lw, rw, h int, sep string) string {
 	ll, rl := strings.Split(left, "\n"), strings.Split(right, "\n")
 	out := make([]string, h)
 	for i := range out {
@@ -179,7 +179,7 @@ func sideBySide(left, right string, lw, rw, h int, sep string) string {
 		if i < len(rl) {
 			r = rl[i]
 		}
-		out[i] = padRight(l, lw) + sep + padRight(r, rw)
+		out[i] = padWith(meth, l, lw) + sep + padWith(meth, r, rw)
 	}
 	return strings.Join(out, "\n")
 }
@@ -197,7 +197,7 @@ func (m *Model) titleLine(w int) string {
 	if m.opt.Client.Offline() {
 		badge = m.th.Warning.Render("OFFLINE: cache only ") + badge
 	}
-	return joinEnds(left, badge+" ", w)
+	return joinEnds(m.method, left, badge+" ", w)
 }
 
 // tabLayout places the tab labels: the first tab shown and the x range of
@@ -299,7 +299,7 @@ func (m *Model) queryLine(w int) string {
 	if q := tb.top().describeQuery(); q != "" {
 		line += m.th.Muted.Render("  ·  " + q)
 	}
-	return padRight(ansi.Truncate(line, w, "…"), w)
+	return padWith(m.method, m.method.Truncate(line, w, "…"), w)
 }
 
 // statusLine shows the search input, or the last message, or what the view
@@ -331,7 +331,7 @@ func (m *Model) statusLine(w int) string {
 	if m.busy() {
 		left = " " + m.spinner.View() + left
 	}
-	return joinEnds(left, right, w)
+	return joinEnds(m.method, left, right, w)
 }
 
 // keyBar shows the units counters and short key hints.
@@ -363,17 +363,25 @@ func (m *Model) keyBar(w int) string {
 		}
 		right = ""
 	}
-	return joinEnds(left, right, w)
+	return joinEnds(m.method, left, right, w)
+}
+
+// padWith pads s with spaces to w cells as meth counts them.
+func padWith(meth ansi.Method, s string, w int) string {
+	if d := w - meth.StringWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
 }
 
 // joinEnds puts left and right at the ends of a line of width w.
-func joinEnds(left, right string, w int) string {
-	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+func joinEnds(meth ansi.Method, left, right string, w int) string {
+	lw, rw := meth.StringWidth(left), meth.StringWidth(right)
 	if lw+rw > w {
 		right = ""
 		rw = 0
-		left = ansi.Truncate(left, w, "…")
-		lw = ansi.StringWidth(left)
+		left = meth.Truncate(left, w, "…")
+		lw = meth.StringWidth(left)
 	}
 	return left + strings.Repeat(" ", max(0, w-lw-rw)) + right
 }
@@ -393,7 +401,7 @@ func wrapWords(s string, w int) []string {
 }
 
 // overlay draws box (lines) centred over base (exactly h lines of w cells).
-func overlay(base, box string, w, h int) string {
+func overlay(meth ansi.Method, base, box string, w, h int) string {
 	bl := strings.Split(base, "\n")
 	for len(bl) < h {
 		bl = append(bl, strings.Repeat(" ", w))
@@ -410,9 +418,9 @@ func overlay(base, box string, w, h int) string {
 		if y+i >= h {
 			break
 		}
-		row := padRight(bl[y+i], w)
+		row := padWith(meth, bl[y+i], w)
 		l = padRight(ansi.Truncate(l, bw, ""), bw)
-		bl[y+i] = ansi.Cut(row, 0, x) + l + ansi.Cut(row, x+bw, w)
+		bl[y+i] = padWith(meth, meth.Cut(row, 0, x), x) + l + meth.Cut(row, x+bw, w)
 	}
 	return strings.Join(bl[:h], "\n")
 }

@@ -83,7 +83,7 @@ func (m *Model) newSession(t api.Target) *session {
 			tb.overview = newOverviewView(m.newID(), t)
 		case tabReport:
 			q := api.Request{Report: tb.rep, Targets: []api.Target{t}}
-			v := newReportView(m.newID(), q, tb.rep.Title, m.th)
+			v := m.newView(q, tb.rep.Title)
 			if !tb.rep.AcceptsTargetType(tb.rep.WireTargetType(t.Type)) && tb.rep.AcceptsTargetType(api.RootDomain) {
 				// History takes root domains only: show the target's root.
 				root := api.Target{Value: api.RootOf(t.Value), Type: api.RootDomain}
