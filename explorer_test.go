@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -287,5 +288,84 @@ func TestSearchNeverLoadsAPage(t *testing.T) {
 	}
 	if len(h.requests()) != n {
 		t.Fatalf("n/N loaded %d pages", len(h.requests())-n)
+	}
+}
+
+func TestDigitsPassingTabsFetchNothing(t *testing.T) {
+	h := newHarness(t, "example.com")
+	before := len(h.requests())
+	var pending []tea.Cmd
+	for _, k := range []string{"2", "3", "4", "5"} {
+		_, cmd := h.m.Update(keyPress(k))
+		pending = append(pending, cmd)
+	}
+	for _, c := range pending {
+		h.run(c)
+	}
+	if got := types(h.requests()[before:]); len(got) != 1 || got[0] != "backlinks_pages" {
+		t.Fatalf("typing 2345 quickly fetched %v; only the tab stayed on may", got)
+	}
+}
+
+func TestDeclinedPageIsNotAskedAgainUntilR(t *testing.T) {
+	h := newHarness(t, "example.com", func(o *ui.Options, _ *sandbox.Options) { o.ConfirmAbove = 1000 })
+	h.keys("2")
+	h.mustShow("Spend units?")
+	h.keys("n")
+	for i := 0; i < 5; i++ {
+		h.keys("j", "k", "G")
+	}
+	if strings.Contains(h.screen(), "Spend units?") {
+		t.Fatal("the declined page is asked again on its own")
+	}
+	h.mustShow("not loaded; press r to fetch (4,000 units)")
+	h.keys("r")
+	h.mustShow("Backlinks: rows 1-100 will cost up to 4,000 units.")
+	h.keys("y")
+	h.mustShow("1/100")
+}
+
+func TestRefreshKeepsWhatWasLoadedAndTheCursor(t *testing.T) {
+	h := newHarness(t, "example.com")
+	h.keys("3", "G", "G") // 300 rows
+	for i := 0; i < 40; i++ {
+		h.keys("k")
+	}
+	h.mustShow("160/300")
+	h.keys("r")
+	h.mustShow("Refresh Referring domains: fetch rows 1-300 again for 12,000")
+	h.keys("y")
+	if e := h.lastRequest(); e.Offset != 0 || e.Limit != 300 {
+		t.Fatalf("refresh asked %d-%d", e.Offset, e.Limit)
+	}
+	h.mustShow("160/300")
+}
+
+func TestDrillDownAsksOnlyForTheRowsTheParentCounts(t *testing.T) {
+	h := newHarness(t, "example.com")
+	h.keys("3", "s", "j", "j", "j", "j", "enter") // backlinks, lowest first
+	h.mustShow("sort Backlinks ↑")
+	row := strings.Fields(h.cursorLine())
+	n, err := strconv.Atoi(strings.ReplaceAll(row[2], ",", ""))
+	if err != nil || n >= 100 {
+		t.Fatalf("want a referring domain with fewer than 100 backlinks first: %v", row)
+	}
+	before := len(h.requests())
+	h.keys("enter")
+	log := h.requests()[before:]
+	if len(log) != 1 {
+		t.Fatalf("want exactly the counted rows: %+v", log)
+	}
+	if e := log[0]; e.Type != "backlinks" || e.Offset != 0 || e.Limit != n || e.Lines != n || e.Units != int64(40*n) {
+		t.Fatalf("%s has %d backlinks: asked %+v", row[1], n, e)
+	}
+	h.keys("G", "G")
+	if len(h.requests()) != before+1 {
+		t.Fatal("nothing more is asked once the counted rows are in")
+	}
+	if n == 1 {
+		h.mustShow("the only row")
+	} else {
+		h.mustShow(fmt.Sprintf("all %d rows", n))
 	}
 }

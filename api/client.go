@@ -439,7 +439,10 @@ func (c *Client) redactErr(err error) error {
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		return &redactedError{msg: Redact(ue.Op+" "+ue.URL+": "+ue.Err.Error(), c.cfg.Key), cause: ue.Err}
+		// The URL (long, and holding the key) says nothing the request
+		// does not; the cause says what went wrong ("dial tcp ...:
+		// connection refused") and must fit a status line.
+		return &redactedError{msg: Redact(ue.Err.Error(), c.cfg.Key), cause: ue.Err}
 	}
 	msg := err.Error()
 	if red := Redact(msg, c.cfg.Key); red != msg {

@@ -242,7 +242,7 @@ func TestTargetInference(t *testing.T) {
 		{"sub.example.com", "sub.example.com", Domain, "example.com"},
 		{"a.b.example.com", "a.b.example.com", Domain, "example.com"},
 		{"https://example.com", "https://example.com", URL, "example.com"},
-		{"http://www.example.com/Page?q=1#x", "http://www.example.com/Page?q=1#x", URL, "example.com"},
+		{"http://www.example.com/Page?q=1#x", "http://www.example.com/Page?q=1", URL, "example.com"}, // the fragment never reaches a server
 		{"example.com/page", "example.com/page", URL, "example.com"},
 		{"example.com?x=1", "example.com?x=1", URL, "example.com"},
 		{"192.168.1.1", "", "", ""},

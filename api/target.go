@@ -101,7 +101,8 @@ func looksLikeURL(v string) bool {
 }
 
 // normalizeURL checks a URL target and returns it with its scheme and host
-// lower-cased and the host punycoded; the rest is kept as typed.
+// lower-cased and the host punycoded, without a #fragment; the path and
+// query are kept as typed.
 func normalizeURL(v string) (string, error) {
 	scheme, rest := "", v
 	if i := strings.Index(v, "://"); i >= 0 {
@@ -138,6 +139,11 @@ func normalizeURL(v string) (string, error) {
 		if host, err = normalizeHost(auth, v); err != nil {
 			return "", err
 		}
+	}
+	// A #fragment never reaches a server: the page is the same without it
+	// (and the API would count it as another target).
+	if i := strings.IndexByte(tail, '#'); i >= 0 {
+		tail = tail[:i]
 	}
 	out := host + tail
 	if scheme != "" {

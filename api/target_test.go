@@ -113,3 +113,10 @@ func TestIDNLabelsRFC3492Samples(t *testing.T) {
 		}
 	}
 }
+
+func TestURLTargetsDropTheFragment(t *testing.T) {
+	tg, err := NewTarget("https://Example.com/page?q=1#section-2", "")
+	if err != nil || tg.Value != "https://example.com/page?q=1" || tg.Type != URL {
+		t.Fatalf("got %+v, %v", tg, err)
+	}
+}

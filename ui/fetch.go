@@ -186,7 +186,7 @@ func pageWords(q api.Request) string {
 
 // nextCost is the cost of the next page of v, for the status bar.
 func (m *Model) nextCost(v *reportView) (int64, bool) {
-	if v == nil || v.done || v.loading || v.blocked {
+	if v == nil || v.done || v.loading || v.blocked || v.paused || v.err != nil || m.opt.Client.Offline() {
 		return 0, false
 	}
 	return v.nextRequest(m.opt.PageSize).EstimateCost(), true
@@ -208,17 +208,18 @@ func (m *Model) confirmed(yes bool) tea.Cmd {
 		if !yes {
 			return nil
 		}
+		cur := v.tbl.Cursor()
 		v.reset(v.base)
-		v.started, v.loading, v.fresh = true, true, true
+		v.started, v.loading, v.fresh, v.restore = true, true, true, cur
 		m.layout()
 		return tea.Batch(m.fetchCmd(v.id, v.gen, a.req, true), m.spinner.Tick)
 	}
 	v.waiting = false
 	if !yes || v.gen != a.gen {
-		v.started = v.loaded() > 0
-		m.setStatus("not fetched: nothing spent", false)
+		v.paused = true // until the user asks: r
+		m.setStatus(fmt.Sprintf("not fetched: nothing spent; %s asks again", m.keys.Refresh.Help().Key), false)
 		if v.loaded() == 0 {
-			v.tbl.SetEmptyMessage("not loaded; press r to fetch (" + thousands(a.cost) + " units)")
+			v.tbl.SetEmptyMessage(fmt.Sprintf("not loaded; press %s to fetch (%s units)", m.keys.Refresh.Help().Key, thousands(a.cost)))
 		}
 		return nil
 	}

@@ -73,7 +73,7 @@ func (m *Model) normalKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevTab):
 		return m.cycleTab((m.sess.active + len(m.sess.tabs) - 1) % len(m.sess.tabs))
 	case key.Matches(msg, k.TabNumber):
-		return m.switchTab(tabIndex(msg.String()))
+		return m.cycleTab(tabIndex(msg.String()))
 	case key.Matches(msg, k.Target):
 		m.openPrompt()
 	case key.Matches(msg, k.Back):
@@ -207,12 +207,16 @@ func (m *Model) askRefresh() tea.Cmd {
 		m.setStatus("offline: refreshing needs the network; what is shown comes from the cache", true)
 		return nil
 	}
-	if tb.overview != nil {
-		var cost int64
-		for _, p := range tb.overview.parts {
-			cost += tb.overview.request(p).EstimateCost()
+	if ov := tb.overview; ov != nil {
+		if ov.failed() {
+			m.setStatus("retrying the parts that failed", false)
+			return m.startOverview(ov, false) // what worked stays: only the rest is asked
 		}
-		m.ask = &spendAsk{viewID: tb.overview.id, refresh: true,
+		var cost int64
+		for _, p := range ov.parts {
+			cost += ov.request(p).EstimateCost()
+		}
+		m.ask = &spendAsk{viewID: ov.id, refresh: true,
 			text: fmt.Sprintf("Refresh the overview: 3 requests for %s units?", thousands(cost))}
 		m.mode = modeConfirm
 		return nil
@@ -221,16 +225,20 @@ func (m *Model) askRefresh() tea.Cmd {
 	if v == nil {
 		return nil
 	}
-	if v.err != nil {
-		// A page failed: ask for it again (through the spend gate), not
-		// for the whole view.
-		v.err = nil
-		m.setStatus("retrying "+pageWords(v.nextRequest(m.opt.PageSize)), false)
+	if v.err != nil || v.paused {
+		// A page failed or was declined: ask for it (through the spend
+		// gate), not for the whole view.
+		v.err, v.paused = nil, false
+		m.setStatus("asking for "+pageWords(v.nextRequest(m.opt.PageSize)), false)
 		return m.pump(v)
 	}
+	// Refresh what is loaded, in one request, and come back to the same row.
 	q := v.base
 	if q.Report.Paged {
-		q.Offset, q.Count = 0, m.opt.PageSize
+		q.Offset, q.Count = 0, max(v.loaded(), m.opt.PageSize)
+		if mx := q.Report.MaxLines; mx > 0 && q.Count > mx {
+			q.Count = mx
+		}
 	}
 	cost := q.EstimateCost()
 	m.ask = &spendAsk{viewID: v.id, gen: v.gen, req: q, cost: cost, refresh: true,
@@ -267,7 +275,7 @@ func (m *Model) drill() tea.Cmd {
 		return nil
 	}
 	nv := m.newView(d.req, d.label)
-	nv.origin = d.req.Filter
+	nv.origin, nv.total = d.req.Filter, d.total
 	tb := m.activeTab()
 	tb.stack = append(tb.stack, nv)
 	m.detail = false

@@ -384,9 +384,9 @@ func (m *Model) switchTab(i int) tea.Cmd {
 // settledMsg: the user stayed on the tab reached by cycling.
 type settledMsg struct{ seq int }
 
-// cycleTab moves to tab i with tab / shift+tab. Passing through a tab
-// fetches nothing: its first page is asked for only once the user has
-// stayed on it for TabSettle (the number keys and clicks open at once).
+// cycleTab moves to tab i with tab / shift+tab or a number key. Passing
+// through a tab fetches nothing: its first page is asked for only once the
+// user has stayed on it for TabSettle (a click opens at once).
 func (m *Model) cycleTab(i int) tea.Cmd {
 	if m.sess == nil || i < 0 || i >= len(m.sess.tabs) {
 		return nil

@@ -213,7 +213,7 @@ func (m *Model) linkGapDrill(v *reportView) tea.Cmd {
 		return nil
 	}
 	var options []string
-	var idx []int
+	var idx, counts []int
 	sel := -1
 	for c, col := range v.data.Columns {
 		if col.PerTarget && col.TargetIndex < len(v.base.Targets) {
@@ -223,6 +223,7 @@ func (m *Model) linkGapDrill(v *reportView) tea.Cmd {
 			}
 			options = append(options, fmt.Sprintf("%-40s %s", col.Code, plural(int(n), "backlink")))
 			idx = append(idx, col.TargetIndex)
+			counts = append(counts, int(n))
 		}
 	}
 	open := func(m *Model, i int) tea.Cmd {
@@ -230,6 +231,7 @@ func (m *Model) linkGapDrill(v *reportView) tea.Cmd {
 		q := api.Request{Report: mustReport("backlinks"), Targets: []api.Target{t},
 			Filter: api.Filter{{Field: "refdomain", Op: api.OpEq, Value: dom}}}
 		nv := m.newView(q, "Backlinks from "+dom+" to "+t.Value)
+		nv.total = counts[i]
 		tb := m.activeTab()
 		tb.stack = append(tb.stack, nv)
 		m.layout()

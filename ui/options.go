@@ -40,8 +40,9 @@ type Options struct {
 	// the label of this session's spends in it ("live", "demo", ...).
 	SpendLog string
 	Endpoint string
-	// TabSettle is how long a tab reached with tab/shift+tab must stay
-	// shown before it fetches (default 400ms): cycling past tabs is free.
+	// TabSettle is how long a tab reached with tab, shift+tab or a number
+	// key must stay shown before it fetches (default 700ms): passing tabs
+	// by is free.
 	TabSettle time.Duration
 }
 
@@ -62,7 +63,7 @@ func (o *Options) defaults() {
 		o.Now = time.Now
 	}
 	if o.TabSettle <= 0 {
-		o.TabSettle = 400 * time.Millisecond
+		o.TabSettle = 700 * time.Millisecond
 	}
 	if o.ExportDir == "" {
 		o.ExportDir = "."

@@ -175,6 +175,16 @@ func (ov *overviewView) accept(gen int, q api.Request, res *api.Result, err erro
 	return true
 }
 
+// failed reports whether a part failed (r then retries just those).
+func (ov *overviewView) failed() bool {
+	for _, p := range ov.parts {
+		if p.err != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // allCached reports whether every part came from the cache.
 func (ov *overviewView) allCached() bool {
 	for _, p := range ov.parts {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -348,7 +350,15 @@ func (m *Model) keyBar(w int) string {
 		left += m.th.Muted.Render(" · budget ") + m.th.Cost.Render(thousands(rem)+"/"+thousands(b))
 	}
 	var hints []string
-	for _, b := range m.keys.ShortHelp() {
+	short := m.keys.ShortHelp()
+	if m.current() == nil {
+		// No table here (the Overview, a Compare not run yet).
+		short = []key.Binding{m.keys.TabNumber, m.keys.NextTab, m.keys.Target, m.keys.Refresh, m.keys.Spend, m.keys.Help, m.keys.Quit}
+		if tb := m.activeTab(); tb != nil && tb.multi != nil {
+			short = append([]key.Binding{m.keys.AddCompare}, short...)
+		}
+	}
+	for _, b := range short {
 		h := b.Help()
 		if h.Key == "" {
 			continue

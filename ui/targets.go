@@ -36,18 +36,23 @@ func newTargetsEditor(rep *api.Report, list []api.Target, fixed int, th *theme.T
 	return e
 }
 
-// add parses s (newlines, commas, spaces) and adds each target once.
+// add parses s (newlines, commas, spaces) and adds each target once. What
+// cannot be added goes back into the input line to be fixed, and the
+// status says why.
 func (e *targetsEditor) add(s string) {
 	fields := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == ',' || r == ';' || r == ' ' || r == '\t' })
-	added, skipped := 0, []string{}
+	added := 0
+	var refused, why []string
 	for _, f := range fields {
 		if e.rep.MaxTargets > 0 && len(e.list) >= e.rep.MaxTargets {
-			skipped = append(skipped, fmt.Sprintf("the %s report takes at most %d targets", e.rep.Title, e.rep.MaxTargets))
-			break
+			refused = append(refused, f)
+			why = append(why, fmt.Sprintf("%s takes at most %d targets", e.rep.Title, e.rep.MaxTargets))
+			continue
 		}
 		t, err := api.NewTarget(f, "")
 		if err != nil {
-			skipped = append(skipped, err.Error())
+			refused = append(refused, f)
+			why = append(why, err.Error())
 			continue
 		}
 		if e.has(t.Value) {
@@ -56,9 +61,14 @@ func (e *targetsEditor) add(s string) {
 		e.list = append(e.list, t)
 		added++
 	}
+	e.input.SetValue(strings.Join(refused, ", "))
+	e.input.CursorEnd()
 	e.status, e.bad = fmt.Sprintf("%d added, %s", added, plural(len(e.list), "target")), false
-	if len(skipped) > 0 {
-		e.status, e.bad = fmt.Sprintf("%d added; %s", added, api.SanitizeText(skipped[0])), true
+	if len(refused) > 0 {
+		e.status, e.bad = fmt.Sprintf("%d added; %d refused (left in the input): %s", added, len(refused), api.SanitizeText(why[0])), true
+		if len(why) > 1 {
+			e.status += fmt.Sprintf(" (and %d more)", len(why)-1)
+		}
 	}
 	e.sel = len(e.list)
 }
@@ -108,7 +118,6 @@ func (e *targetsEditor) update(msg tea.Msg, k KeyMap) (run, cancel bool, cmd tea
 		case key.Matches(msg, k.Submit):
 			if v := strings.TrimSpace(e.input.Value()); v != "" {
 				e.add(v)
-				e.input.SetValue("")
 				return false, false, nil
 			}
 			if len(e.list) < 2 {
@@ -138,7 +147,7 @@ func (e *targetsEditor) update(msg tea.Msg, k KeyMap) (run, cancel bool, cmd tea
 				return false, false, nil
 			}
 			e.list = append(e.list[:e.sel], e.list[e.sel+1:]...)
-			e.sel = min(e.sel, len(e.list))
+			e.sel = max(min(e.sel, len(e.list)-1), 0) // stay in the list: another d removes the next
 			return false, false, nil
 		default:
 			return false, false, nil

@@ -43,6 +43,14 @@ type reportView struct {
 	// fresh: the user refreshed the view; its later pages bypass the cache
 	// too, so that it never mixes old and new rows.
 	fresh bool
+	// paused: the user declined the cost of the next page; nothing more is
+	// asked on its own (r asks again).
+	paused bool
+	// restore is the row to put the cursor back on once a refresh lands.
+	restore int
+	// total is the number of rows the report holds as a parent row told it
+	// (a referring domain's backlinks_num); 0 when unknown.
+	total int
 }
 
 func newReportView(id int, q api.Request, label string, th *theme.Theme) *reportView {
@@ -66,6 +74,11 @@ func (v *reportView) nextRequest(pageSize int) api.Request {
 		if max := v.rep.MaxLines; max > 0 && q.Offset+q.Count > max {
 			q.Count = max - q.Offset
 		}
+		if left := v.total - q.Offset; v.total > 0 && left > 0 && left < q.Count {
+			// The parent row said how many rows there are: ask for those,
+			// not for a whole page, so the cost shown is exact.
+			q.Count = left
+		}
 	}
 	return q
 }
@@ -73,8 +86,8 @@ func (v *reportView) nextRequest(pageSize int) api.Request {
 // wantsMore reports whether a page should be fetched now: nothing loaded
 // yet, or the cursor near the end of what is loaded.
 func (v *reportView) wantsMore(pageSize int) bool {
-	// After a failed page nothing is asked on its own: r retries it.
-	if v.loading || v.waiting || v.done || v.blocked || v.err != nil {
+	// After a failed or declined page nothing is asked on its own: r does.
+	if v.loading || v.waiting || v.done || v.blocked || v.paused || v.err != nil {
 		return false
 	}
 	if !v.started || v.loaded() == 0 {
@@ -114,6 +127,10 @@ func (v *reportView) accept(gen int, q api.Request, res *api.Result, err error) 
 	case v.data == nil:
 		v.data = t
 		v.tbl.SetTable(t)
+		if v.restore > 0 && t.Len() > 0 {
+			v.tbl.SetCursor(min(v.restore, t.Len()-1))
+			v.restore = 0
+		}
 	case t.Len() > 0:
 		if aerr := v.data.Append(t); aerr != nil {
 			v.err = aerr
@@ -129,6 +146,8 @@ func (v *reportView) accept(gen int, q api.Request, res *api.Result, err error) 
 		v.done = true // NOTHING FOUND on a later page: the list ended here
 	case t.Len() < q.Count && !res.BalanceShort:
 		v.done = true
+	case v.total > 0 && v.loaded() >= v.total:
+		v.done = true // as many rows as the parent row counted: no paid look for more
 	}
 	if v.data.Len() == 0 {
 		v.tbl.SetEmptyMessage(v.emptyMessage())
@@ -154,7 +173,7 @@ func (v *reportView) reset(q api.Request) {
 	v.gen++
 	v.data = nil
 	v.loading, v.waiting, v.done, v.started, v.short, v.blocked = false, false, false, false, false, false
-	v.fresh = false
+	v.fresh, v.paused, v.restore = false, false, 0
 	v.err = nil
 	v.tbl.SetTable(nil)
 	v.tbl.SetEmptyMessage("")
@@ -186,6 +205,8 @@ func (v *reportView) status() string {
 		return fmt.Sprintf("loading rows %d+", v.loaded()+1)
 	case v.short:
 		return fmt.Sprintf("%s rows; the balance ran out", thousands(int64(v.loaded())))
+	case v.done && v.loaded() == 0:
+		return "nothing found"
 	case v.done && v.loaded() == 1:
 		return "the only row"
 	case v.done:

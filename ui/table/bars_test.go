@@ -38,3 +38,15 @@ func TestBarsShowTheLeader(t *testing.T) {
 		t.Fatal("bars off: no bars")
 	}
 }
+
+func TestHTTPURLsKeepTheirHostWhenCut(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"http://www.facebook.com/piti98/how-we-approach-winter-tires", "http://www.facebook.com…proach-winter-tires"},
+		{"https://www.facebook.com/piti98/how-we-approach-winter-tires", "www.facebook.com…proach-winter-tires"},
+	} {
+		got, _ := fitURL(ansi.GraphemeWidth, compactURL(c.in), 42, "…")
+		if !strings.HasPrefix(got, strings.Split(c.want, "…")[0]+"…") {
+			t.Errorf("fitURL(%q) = %q, want the host kept: %q", c.in, got, c.want)
+		}
+	}
+}

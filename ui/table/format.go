@@ -185,7 +185,11 @@ func fitURL(m ansi.Method, s string, w int, ellipsis string) (string, int) {
 	if sw <= w {
 		return s, sw
 	}
-	slash := strings.IndexByte(s, '/')
+	start := schemeLen(s) // a kept scheme (http://) is part of the host
+	slash := strings.IndexByte(s[start:], '/')
+	if slash >= 0 {
+		slash += start
+	}
 	if slash > 0 {
 		host, path := s[:slash], s[slash:]
 		hw := strWidth(m, host)
