@@ -10,7 +10,7 @@ import (
 type drillTo struct {
 	req       api.Request
 	label     string
-	total     int // rows the parent row says the drill-down holds (0: unknown)
+	total     int         // rows the parent row says the drill-down holds (0: unknown)
 	newTarget *api.Target // open as the target instead of a view
 	err       string      // the row cannot be drilled into, and why
 }
