@@ -175,3 +175,24 @@ func TestErrorsKeepWhatIsLoaded(t *testing.T) {
 		})
 	}
 }
+
+// A dialog over a table leaves the table visible on both sides of it, on
+// terminals that count cells either way.
+func TestDialogsKeepTheTableAroundThem(t *testing.T) {
+	for _, report := range []bool{false, true} {
+		h := newHarness(t, "example.com")
+		if report {
+			h.send(tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeSet})
+		}
+		h.keys("3")
+		plain := strings.Split(h.screen(), "\n")
+		h.keys("f")
+		framed := strings.Split(h.screen(), "\n")
+		for i := 10; i < 20; i++ {
+			p, f := []rune(plain[i]), []rune(framed[i])
+			if string(f[len(f)-4:]) != string(p[len(p)-4:]) || string(f[:4]) != string(p[:4]) {
+				t.Fatalf("mode 2027 %v, line %d:\n plain %q\nframed %q", report, i, plain[i], framed[i])
+			}
+		}
+	}
+}

@@ -376,6 +376,20 @@ func (m *Model) keyBar(w int) string {
 	return joinEnds(m.method, left, right, w)
 }
 
+// cutCells returns cells [left, right) of s as meth counts them. (x/ansi
+// v0.11.9's Method.Cut truncates from the wrong side with WcWidth: its
+// cut() uses TruncateWc where it means TruncateLeftWc.)
+func cutCells(meth ansi.Method, s string, left, right int) string {
+	if right <= left {
+		return ""
+	}
+	s = meth.Truncate(s, right, "")
+	if left == 0 {
+		return s
+	}
+	return meth.TruncateLeft(s, left, "")
+}
+
 // padWith pads s with spaces to w cells as meth counts them.
 func padWith(meth ansi.Method, s string, w int) string {
 	if d := w - meth.StringWidth(s); d > 0 {
@@ -430,7 +444,7 @@ func overlay(meth ansi.Method, base, box string, w, h int) string {
 		}
 		row := padWith(meth, bl[y+i], w)
 		l = padRight(ansi.Truncate(l, bw, ""), bw)
-		bl[y+i] = padWith(meth, meth.Cut(row, 0, x), x) + l + meth.Cut(row, x+bw, w)
+		bl[y+i] = padWith(meth, cutCells(meth, row, 0, x), x) + l + cutCells(meth, row, x+bw, w)
 	}
 	return strings.Join(bl[:h], "\n")
 }
