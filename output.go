@@ -5,14 +5,13 @@ import (
 	"io"
 
 	"linkdive/api"
-	"linkdive/api/export"
 )
 
 // The CSV, TSV, JSON and text writers live in package api/export, where the
 // explorer's export uses them too.
 
 // thousands formats n with comma thousands separators.
-func thousands(n int64) string { return export.Thousands(n) }
+func thousands(n int64) string { return api.Thousands(n) }
 
 // reportIssues tells on stderr which rows were repaired or flagged; first
 // is the number of rows before the table (its page's offset).

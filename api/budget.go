@@ -19,12 +19,12 @@ type BudgetError struct {
 
 func (e *BudgetError) Error() string {
 	s := fmt.Sprintf("over budget: needs up to %s units; %s left of the %s budget",
-		groupThousands(e.Need), groupThousands(e.Remaining), groupThousands(e.Budget))
+		Thousands(e.Need), Thousands(e.Remaining), Thousands(e.Budget))
 	switch {
 	case e.FitRows == 1:
 		s += "; 1 row would fit"
 	case e.FitRows > 1:
-		s += "; " + groupThousands(int64(e.FitRows)) + " rows would fit"
+		s += "; " + Thousands(int64(e.FitRows)) + " rows would fit"
 	}
 	return s
 }
@@ -108,8 +108,9 @@ func (c *Client) reserve(q Request) (release func(), err error) {
 	}, nil
 }
 
-// groupThousands formats n with comma thousands separators.
-func groupThousands(n int64) string {
+// Thousands formats n with comma thousands separators: 15,248,332,274.
+// The one formatter of counts for every package that shows units or rows.
+func Thousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	neg := len(s) > 0 && s[0] == '-'
 	if neg {

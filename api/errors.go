@@ -118,7 +118,7 @@ type CutOffError struct {
 
 func (e *CutOffError) Error() string {
 	return fmt.Sprintf("%s: the response was cut off; the API may have charged it: counted up to %s units",
-		e.Err.Error(), groupThousands(e.Units))
+		e.Err.Error(), Thousands(e.Units))
 }
 
 func (e *CutOffError) Unwrap() error { return e.Err }

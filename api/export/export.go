@@ -334,29 +334,9 @@ func DisplayValue(t *api.Table, r, c int) string {
 	}
 	switch t.Columns[c].Kind {
 	case api.KindInt:
-		return Thousands(t.Int(r, c))
+		return api.Thousands(t.Int(r, c))
 	case api.KindTime:
 		return t.Time(r, c).Format("2006-01-02")
 	}
 	return text
-}
-
-// Thousands formats n with comma thousands separators.
-func Thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, ch := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(ch)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }

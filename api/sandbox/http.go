@@ -47,28 +47,10 @@ func (s *Server) serveBalance(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusOK, errWrongKey)
 		return
 	}
-	body := thousands(s.Balance(key))
+	body := api.Thousands(s.Balance(key))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.Write([]byte(body))
-}
-
-// thousands formats 1000000 as "1,000,000".
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 func (s *Server) serveAnalytics(w http.ResponseWriter, r *http.Request) {

@@ -257,8 +257,8 @@ func TestBalanceEndpoint(t *testing.T) {
 	}
 	for _, n := range []int64{0, 7, 999, 1000, 1000000, -12345} {
 		want := map[int64]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 1000000: "1,000,000", -12345: "-12,345"}[n]
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q", n, got)
+		if got := api.Thousands(n); got != want {
+			t.Errorf("api.Thousands(%d) = %q", n, got)
 		}
 	}
 }
