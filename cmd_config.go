@@ -40,10 +40,7 @@ func cmdConfig(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	co.register(fs)
-	fs.IntVar(&ex.pageSize, "page-size", 0, "rows per page")
-	fs.Int64Var(&ex.confirmAbove, "confirm-above", 0, "ask before a request that may cost more units than this")
-	fs.BoolVar(&ex.mouse, "mouse", false, "capture the mouse")
-	fs.StringVar(&ex.theme, "theme", "", "auto, dark or light")
+	ex.registerSettings(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -37,6 +37,15 @@ type exploreOpts struct {
 	theme        string
 }
 
+// registerSettings declares the explorer's setting flags; linkdive config
+// takes the same ones, to show what a run with them would use.
+func (o *exploreOpts) registerSettings(fs *flag.FlagSet) {
+	fs.IntVar(&o.pageSize, "page-size", 0, "rows per page (default: config page_size, else 100)")
+	fs.Int64Var(&o.confirmAbove, "confirm-above", 0, "ask before a request that may cost more units than this (default: config confirm_above, else 4000)")
+	fs.BoolVar(&o.mouse, "mouse", false, "capture the mouse (wheel scrolls, clicks open tabs and rows); off keeps native text selection (default: config mouse)")
+	fs.StringVar(&o.theme, "theme", "", "colours: auto (ask the terminal), dark or light (default: config theme, else auto)")
+}
+
 func cmdExplore(args []string, stdout, stderr io.Writer) int {
 	var o exploreOpts
 	fs := flag.NewFlagSet("linkdive", flag.ContinueOnError)
@@ -48,10 +57,7 @@ func cmdExplore(args []string, stdout, stderr io.Writer) int {
 	}
 	o.conn.register(fs)
 	fs.StringVar(&o.targetType, "target-type", "", "target type: root_domain, domain or url (inferred when empty)")
-	fs.IntVar(&o.pageSize, "page-size", 0, "rows per page (default: config page_size, else 100)")
-	fs.Int64Var(&o.confirmAbove, "confirm-above", 0, "ask before a request that may cost more units than this (default: config confirm_above, else 4000)")
-	fs.BoolVar(&o.mouse, "mouse", false, "capture the mouse (wheel scrolls, clicks open tabs and rows); off keeps native text selection (default: config mouse)")
-	fs.StringVar(&o.theme, "theme", "", "colours: auto (ask the terminal), dark or light (default: config theme, else auto)")
+	o.registerSettings(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {

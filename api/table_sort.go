@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -21,9 +22,9 @@ func (t *Table) SortRows(col int, desc bool) {
 	cmp := func(a, b int) int {
 		switch {
 		case c.flt != nil:
-			return cmpOrdered(c.flt[a], c.flt[b])
+			return cmp.Compare(c.flt[a], c.flt[b])
 		case c.num != nil:
-			return cmpOrdered(c.num[a], c.num[b])
+			return cmp.Compare(c.num[a], c.num[b])
 		}
 		return strings.Compare(strings.ToLower(c.text[a]), strings.ToLower(c.text[b]))
 	}
@@ -55,16 +56,6 @@ func (t *Table) SortRows(col int, desc bool) {
 			t.flag(is)
 		}
 	}
-}
-
-func cmpOrdered[T int64 | float64](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func permute[T any](s []T, idx []int) []T {

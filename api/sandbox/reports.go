@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -195,20 +196,10 @@ func (x *exec) groups(name func(d *domInfo) string) *dataset {
 
 func (x *exec) refips() *dataset {
 	gs := x.grouped(func(_ int, d *domInfo) string { return ipString(d.ip) })
-	slices.SortFunc(gs, func(a, b *rdGroup) int { return cmpU32(a.ip, b.ip) })
+	slices.SortFunc(gs, func(a, b *rdGroup) int { return cmp.Compare(a.ip, b.ip) })
 	t := groupTable(gs, "ip")
 	t.text["country"] = func(d []byte, i int) []byte { return append(d, gs[i].country...) }
 	return x.finish(t, nil)
-}
-
-func cmpU32(a, b uint32) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func (x *exec) anchors() *dataset {
